@@ -46,7 +46,11 @@ enum test_ta_cmd {
 	TEST_CMD_SEGV = 6,
 	/* the process exits (exit(3)) in the middle of a command */
 	TEST_CMD_EXIT = 7,
-	/* p0 VALUE_INPUT a = ms: returns what TEE_Wait(a) returned */
+	/*
+	 * p0 VALUE_INPUT a = ms, b = 1 to TEE_UnmaskCancellation() first
+	 * (GP starts every entry point masked): returns what TEE_Wait(a)
+	 * returned
+	 */
 	TEST_CMD_WAIT = 8,
 	/* unmasks cancellation, spins (with TEE_Wait(10)) until
 	 * TEE_GetCancellationFlag() is true: TEE_ERROR_CANCEL */

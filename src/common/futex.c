@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "vtee/futex.h"
+
+#include <errno.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+/* About a microsecond or two of polling before sleeping. */
+#define SPIN_ROUNDS 400
+
+static uint32_t load(uint32_t *word)
+{
+	return __atomic_load_n(word, __ATOMIC_ACQUIRE);
+}
+
+static long futex(uint32_t *word, int op, uint32_t val,
+		  const struct timespec *ts, bool shared)
+{
+	return syscall(SYS_futex, word, shared ? op : op | FUTEX_PRIVATE_FLAG,
+		       val, ts, NULL, 0);
+}
+
+static struct timespec deadline_after(int ms)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ts.tv_sec += ms / 1000;
+	ts.tv_nsec += (long)(ms % 1000) * 1000000;
+	if (ts.tv_nsec >= 1000000000) {
+		ts.tv_sec++;
+		ts.tv_nsec -= 1000000000;
+	}
+	return ts;
+}
+
+static bool passed(const struct timespec *deadline)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > deadline->tv_sec ||
+	       (now.tv_sec == deadline->tv_sec &&
+		now.tv_nsec >= deadline->tv_nsec);
+}
+
+uint32_t futex_wait_change(uint32_t *word, uint32_t seen, int timeout_ms,
+			   bool shared)
+{
+	struct timespec deadline = deadline_after(timeout_ms < 0 ? 0 :
+						  timeout_ms);
+	uint32_t v;
+
+	for (int i = 0; i < SPIN_ROUNDS; i++) {
+		v = load(word);
+		if (v != seen)
+			return v;
+		__builtin_ia32_pause();
+	}
+	for (;;) {
+		struct timespec rel, now;
+
+		v = load(word);
+		if (v != seen)
+			return v;
+		if (timeout_ms < 0) {
+			futex(word, FUTEX_WAIT, seen, NULL, shared);
+			continue;
+		}
+		if (passed(&deadline))
+			return seen;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		rel.tv_sec = deadline.tv_sec - now.tv_sec;
+		rel.tv_nsec = deadline.tv_nsec - now.tv_nsec;
+		if (rel.tv_nsec < 0) {
+			rel.tv_sec--;
+			rel.tv_nsec += 1000000000;
+		}
+		futex(word, FUTEX_WAIT, seen, &rel, shared);
+	}
+}
+
+void futex_bump_wake(uint32_t *word, bool shared)
+{
+	__atomic_add_fetch(word, 1, __ATOMIC_RELEASE);
+	futex(word, FUTEX_WAKE, INT32_MAX, NULL, shared);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The secure world asking the normal world for a service: an RPC from a
+ * secure thread, carried in that thread's RPC argument buffer.  Results
+ * are read back once and validated by the caller.
+ */
+#ifndef VTEE_SECURE_RPC_H
+#define VTEE_SECURE_RPC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vtee/optee_msg.h"
+
+struct sw_thread;
+
+/* Runs RPC `cmd` with n params (in/out).  Returns the normal world's
+ * result, or TEE_ERROR_COMMUNICATION if it could not be carried. */
+uint32_t sw_rpc_cmd(struct sw_thread *thr, uint32_t cmd, size_t n,
+		    struct optee_msg_param *params);
+
+/* REE wall-clock time. */
+uint32_t sw_rpc_get_time(struct sw_thread *thr, uint64_t *sec,
+			 uint32_t *nsec);
+
+/* Shared memory from the normal world, as a validated page array. */
+struct sw_rpc_shm {
+	uint64_t cookie;
+	uint64_t size;
+	size_t npages;
+	uint64_t *pages;
+	uint32_t type;
+};
+
+uint32_t sw_rpc_shm_alloc(struct sw_thread *thr, uint32_t type,
+			  uint64_t size, struct sw_rpc_shm *out);
+void sw_rpc_shm_free(struct sw_thread *thr, struct sw_rpc_shm *shm);
+/* Copies len bytes at offset 0 of an RPC shm into dst (zero-fills pages
+ * that vanished). */
+void sw_rpc_shm_read(struct sw_thread *thr, const struct sw_rpc_shm *shm,
+		     void *dst, uint64_t len);
+
+#endif /* VTEE_SECURE_RPC_H */

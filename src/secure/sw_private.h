@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* What the secure world's parts share, and nobody outside it. */
+#ifndef VTEE_SW_PRIVATE_H
+#define VTEE_SW_PRIVATE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "secure_world.h"
+#include "vtee/optee_msg.h"
+
+struct tos;
+struct mobj_table;
+
+enum sw_thread_state {
+	SW_THREAD_FREE,
+	SW_THREAD_ACTIVE,	/* running a yielding call */
+	SW_THREAD_SUSPENDED,	/* returned to the normal world with an RPC */
+};
+
+/*
+ * A secure thread.  A yielding call runs on it from CALL_WITH_ARG until it
+ * returns; an RPC suspends it (the caller gets the RPC registers) until
+ * RETURN_FROM_RPC resumes it.  Hand-offs go through two sequence words.
+ */
+struct sw_thread {
+	struct secure_world *sw;
+	unsigned int id;
+	enum sw_thread_state state;	/* under sw->threads_lock */
+	pthread_t pthread;
+	uint32_t to_thread_seq;		/* normal world -> thread */
+	uint32_t to_caller_seq;		/* thread -> normal world */
+	struct smc_regs regs;		/* the registers being handed over */
+	bool stop;
+	/* this thread's RPC argument buffer, from RPC ALLOC, kept */
+	uint64_t rpc_arg_pa;
+	uint64_t rpc_arg_cookie;
+	struct optee_msg_arg *rpc_arg;
+};
+
+#define SW_RPC_ARG_PARAMS 6
+
+struct secure_world {
+	struct ns_ram *ram;
+	unsigned int nthreads;
+	struct sw_thread *threads;
+	pthread_mutex_t threads_lock;
+	struct mobj_table *mobjs;
+	struct tos *tos;
+};
+
+/* thread.c */
+int sw_threads_start(struct secure_world *sw);
+void sw_threads_stop(struct secure_world *sw);
+void sw_thread_std_call(struct secure_world *sw, struct smc_regs *regs);
+void sw_thread_resume(struct secure_world *sw, struct smc_regs *regs);
+/* From secure code on a secure thread: return to the normal world with an
+ * RPC in regs (a0 = OPTEE_SMC_RETURN_RPC_*); returns with its answer. */
+void sw_thread_rpc(struct sw_thread *thr, struct smc_regs *regs);
+unsigned int sw_threads_busy(struct secure_world *sw);
+
+/* entry_std.c: one yielding call's message */
+void sw_entry_std(struct sw_thread *thr, uint64_t arg_pa);
+
+#endif /* VTEE_SW_PRIVATE_H */

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * The TEE implementation property set (TEE_PROPSET_TEE_IMPLEMENTATION).
+ * Values travel as strings; the TA runtime converts them to the type the
+ * TA asks for, by GP's rules.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "tee_api_defines.h"
+#include "tos_private.h"
+
+/* OP-TEE's USER_TA_PROP_TYPE_* numbering */
+enum { PROP_BOOL = 0, PROP_U32 = 1, PROP_UUID = 2, PROP_STRING = 4 };
+
+struct tee_prop {
+	const char *name;
+	uint32_t type;
+	const char *value;	/* NULL: computed */
+};
+
+static const struct tee_prop tee_props[] = {
+	{ "gpd.tee.apiversion", PROP_STRING, "1.3.1" },
+	{ "gpd.tee.internalCore.version", PROP_U32, "0x01030100" },
+	{ "gpd.tee.description", PROP_STRING,
+	  "vtee: a software TEE in user space" },
+	{ "gpd.tee.deviceID", PROP_UUID, NULL },
+	{ "gpd.tee.systemTime.protectionLevel", PROP_U32, "100" },
+	{ "gpd.tee.TAPersistentTime.protectionLevel", PROP_U32, "100" },
+	{ "gpd.tee.arith.maxBigIntSize", PROP_U32, "4096" },
+	{ "gpd.tee.cryptography.ecc", PROP_BOOL, "false" },
+	{ "gpd.tee.trustedStorage.antiRollback.protectionLevel", PROP_U32,
+	  "0" },
+	{ "gpd.tee.trustedStorage.rollbackDetection.protectionLevel",
+	  PROP_U32, "0" },
+	{ "gpd.tee.trustedos.implementation.version", PROP_STRING, "0.1" },
+	{ "gpd.tee.trustedos.implementation.binaryversion", PROP_U32,
+	  "0x00000100" },
+	{ "gpd.tee.trustedos.manufacturer", PROP_STRING, "vtee" },
+	{ "gpd.tee.firmware.implementation.version", PROP_STRING, "0.1" },
+	{ "gpd.tee.firmware.implementation.binaryversion", PROP_U32,
+	  "0x00000100" },
+	{ "gpd.tee.firmware.manufacturer", PROP_STRING, "vtee" },
+};
+
+static void uuid_string(const uint8_t *u, char out[37])
+{
+	snprintf(out, 37,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+		 "%02x%02x%02x%02x%02x%02x",
+		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9],
+		 u[10], u[11], u[12], u[13], u[14], u[15]);
+}
+
+uint32_t tee_prop_get(const struct tos *tos, uint32_t index, char *out,
+		      size_t len, size_t *used, uint32_t *type)
+{
+	const struct tee_prop *p;
+	char uuid[37];
+	const char *value;
+	int n;
+
+	if (index >= sizeof(tee_props) / sizeof(tee_props[0]))
+		return TEE_ERROR_ITEM_NOT_FOUND;
+	p = &tee_props[index];
+	value = p->value;
+	if (!value) {
+		uuid_string(tos->cfg.device_id, uuid);
+		value = uuid;
+	}
+	/* "name\0value\0" */
+	n = snprintf(out, len, "%s%c%s", p->name, 0, value);
+	if (n < 0 || (size_t)n + 1 > len)
+		return TEE_ERROR_SHORT_BUFFER;
+	*used = (size_t)n + 1;
+	*type = p->type;
+	return TEE_SUCCESS;
+}

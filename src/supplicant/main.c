@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/*
+ * vtee-supplicant: opens the privileged TEE device, checks that an OP-TEE
+ * (or vtee, which speaks OP-TEE's protocol) is behind it, starts serving
+ * and waits for SIGTERM/SIGINT.  The device is opened only once the
+ * options are known to be good, and stays open until the process ends: its
+ * closing is what tells the kernel the supplicant is gone.
+ */
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "supp.h"
+#include "vtee/tee_dev.h"
+
+/* How long SIGTERM waits for requests being served to be answered. */
+#define STOP_TIMEOUT_MS		2000
+
+static int device_check(struct tee_dev *dev, const char *path)
+{
+	struct tee_ioctl_version_data v = { 0 };
+	int rc = tee_dev_ioctl(dev, TEE_IOC_VERSION, &v);
+
+	if (rc < 0) {
+		supp_log(SUPP_LOG_ERROR, "%s: TEE_IOC_VERSION failed: %s",
+			 path, strerror(-rc));
+		return -1;
+	}
+	if (v.impl_id != TEE_IMPL_ID_OPTEE) {
+		supp_log(SUPP_LOG_ERROR, "%s: not an OP-TEE device "
+			 "(implementation id %u)", path, v.impl_id);
+		return -1;
+	}
+	return 0;
+}
+
+static int device_open(struct supp *s, const struct supp_options *o)
+{
+	char path[4096];
+	int rc = supp_options_device(o, path, sizeof(path));
+
+	if (rc) {
+		supp_log(SUPP_LOG_ERROR, "device path too long");
+		return -1;
+	}
+	rc = tee_dev_open(path, &s->dev);
+	if (rc) {
+		supp_log(SUPP_LOG_ERROR, "cannot open %s: %s", path,
+			 strerror(-rc));
+		return -1;
+	}
+	if (device_check(s->dev, path)) {
+		tee_dev_close(s->dev);
+		return -1;
+	}
+	supp_log(SUPP_LOG_INFO, "serving %s, TAs from %s", path, o->ta_dirs);
+	return 0;
+}
+
+/*
+ * Stop signals are taken synchronously by the main thread (sigwait), so
+ * they are blocked before any other thread exists and every thread
+ * inherits that.  SIGPIPE is ignored: a vanished peer is an error return,
+ * not a reason to die without a log line.
+ */
+static void signals_block(sigset_t *stop)
+{
+	sigemptyset(stop);
+	sigaddset(stop, SIGTERM);
+	sigaddset(stop, SIGINT);
+	pthread_sigmask(SIG_BLOCK, stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static int supp_setup(struct supp *s, const struct supp_options *o)
+{
+	int rc = supp_ta_dirs_parse(o->ta_dirs, &s->ta_dirs);
+
+	if (rc) {
+		supp_log(SUPP_LOG_ERROR, "bad TA directory list '%s'",
+			 o->ta_dirs);
+		return -1;
+	}
+	if (device_open(s, o)) {
+		supp_ta_dirs_free(&s->ta_dirs);
+		return -1;
+	}
+	supp_shm_table_init(&s->shms, supp_shm_release_dev, s->dev);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static struct supp s;
+	struct supp_options o;
+	sigset_t stop;
+	int rc = supp_options_parse(argc, argv, &o);
+	int sig;
+
+	if (rc != SUPP_ARGS_OK)
+		return rc;
+	supp_log_set_level(o.log_level);
+	signals_block(&stop);
+	if (supp_setup(&s, &o))
+		return EXIT_FAILURE;
+	rc = supp_loop_start(&s, o.max_threads);
+	if (rc) {
+		supp_log(SUPP_LOG_ERROR, "cannot start: %s", strerror(-rc));
+		supp_exit(EXIT_FAILURE);
+	}
+	while (sigwait(&stop, &sig))
+		;
+	supp_log(SUPP_LOG_INFO, "%s: stopping", strsignal(sig));
+	supp_loop_stop(&s, STOP_TIMEOUT_MS);
+	supp_exit(EXIT_SUCCESS);
+}
