@@ -13,6 +13,22 @@
 #ifndef VTEE_DEVKIT_TEE_API_COMPAT_H
 #define VTEE_DEVKIT_TEE_API_COMPAT_H
 
+/*
+ * Run a v1.1 entry point (fp) for a v1.3 caller: convert params to
+ * __GP11_TEE_Param, call fp, convert back.  TEE_ERROR_BAD_PARAMETERS if a
+ * memref is too large for v1.1.  Used by user_ta_header.c; part of the
+ * runtime so that every TA shares one conversion.
+ */
+TEE_Result __ta_open_sess(uint32_t pt, TEE_Param params[TEE_NUM_PARAMS],
+			  void **sess_ctx,
+			  TEE_Result (*fp)(uint32_t,
+					   __GP11_TEE_Param[TEE_NUM_PARAMS],
+					   void **));
+TEE_Result __ta_invoke_cmd(void *sess_ctx, uint32_t cmd_id, uint32_t pt,
+			   TEE_Param params[TEE_NUM_PARAMS],
+			   TEE_Result (*fp)(void *, uint32_t, uint32_t,
+					    __GP11_TEE_Param[TEE_NUM_PARAMS]));
+
 #if __OPTEE_CORE_API_COMPAT_1_1
 /* Types */
 #define TEE_Attribute		__GP11_TEE_Attribute

@@ -100,9 +100,9 @@
 #define TEE_ORIGIN_TRUSTED_APP		0x00000004
 
 /* Property set pseudo-handles */
-#define TEE_PROPSET_TEE_IMPLEMENTATION	(TEE_PropSetHandle)0xFFFFFFFD
-#define TEE_PROPSET_CURRENT_CLIENT	(TEE_PropSetHandle)0xFFFFFFFE
-#define TEE_PROPSET_CURRENT_TA		(TEE_PropSetHandle)0xFFFFFFFF
+#define TEE_PROPSET_TEE_IMPLEMENTATION	((TEE_PropSetHandle)(uintptr_t)0xFFFFFFFD)
+#define TEE_PROPSET_CURRENT_CLIENT	((TEE_PropSetHandle)(uintptr_t)0xFFFFFFFE)
+#define TEE_PROPSET_CURRENT_TA		((TEE_PropSetHandle)(uintptr_t)0xFFFFFFFF)
 
 /* Memory access rights */
 #define TEE_MEMORY_ACCESS_READ		0x00000001

@@ -68,77 +68,25 @@ TA_EXPORT const size_t ta_num_props = sizeof(ta_props) / sizeof(ta_props[0]);
 /*
  * The TA defined __GP11_TA_OpenSessionEntryPoint and
  * __GP11_TA_InvokeCommandEntryPoint; the runtime calls the standard names
- * with v1.3 parameters.  Convert on the way in and out.
+ * with v1.3 parameters.  The runtime's __ta_* helpers convert.
  */
 #undef TA_OpenSessionEntryPoint
 #undef TA_InvokeCommandEntryPoint
 #undef TEE_Param
 
-static bool is_memref(uint32_t param_types, size_t n)
-{
-	uint32_t type = TEE_PARAM_TYPE_GET(param_types, n);
-
-	return type >= TEE_PARAM_TYPE_MEMREF_INPUT &&
-	       type <= TEE_PARAM_TYPE_MEMREF_INOUT;
-}
-
-/* A v1.1 memref cannot describe more than 4 GiB. */
-static TEE_Result to_gp11(uint32_t param_types, const TEE_Param *p,
-			  __GP11_TEE_Param *p11)
-{
-	for (size_t n = 0; n < TEE_NUM_PARAMS; n++) {
-		if (!is_memref(param_types, n)) {
-			p11[n].value.a = p[n].value.a;
-			p11[n].value.b = p[n].value.b;
-			continue;
-		}
-		if (p[n].memref.size > UINT32_MAX)
-			return TEE_ERROR_BAD_PARAMETERS;
-		p11[n].memref.buffer = p[n].memref.buffer;
-		p11[n].memref.size = (uint32_t)p[n].memref.size;
-	}
-	return TEE_SUCCESS;
-}
-
-static void from_gp11(uint32_t param_types, const __GP11_TEE_Param *p11,
-		      TEE_Param *p)
-{
-	for (size_t n = 0; n < TEE_NUM_PARAMS; n++) {
-		if (is_memref(param_types, n)) {
-			p[n].memref.size = p11[n].memref.size;
-		} else {
-			p[n].value.a = p11[n].value.a;
-			p[n].value.b = p11[n].value.b;
-		}
-	}
-}
-
 TEE_Result TA_OpenSessionEntryPoint(uint32_t param_types,
 				    TEE_Param params[TEE_NUM_PARAMS],
 				    void **sess_ctx)
 {
-	__GP11_TEE_Param p11[TEE_NUM_PARAMS] = { 0 };
-	TEE_Result res = to_gp11(param_types, params, p11);
-
-	if (res != TEE_SUCCESS)
-		return res;
-	res = __GP11_TA_OpenSessionEntryPoint(param_types, p11, sess_ctx);
-	from_gp11(param_types, p11, params);
-	return res;
+	return __ta_open_sess(param_types, params, sess_ctx,
+			      __GP11_TA_OpenSessionEntryPoint);
 }
 
 TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx, uint32_t cmd_id,
 				      uint32_t param_types,
 				      TEE_Param params[TEE_NUM_PARAMS])
 {
-	__GP11_TEE_Param p11[TEE_NUM_PARAMS] = { 0 };
-	TEE_Result res = to_gp11(param_types, params, p11);
-
-	if (res != TEE_SUCCESS)
-		return res;
-	res = __GP11_TA_InvokeCommandEntryPoint(sess_ctx, cmd_id, param_types,
-						p11);
-	from_gp11(param_types, p11, params);
-	return res;
+	return __ta_invoke_cmd(sess_ctx, cmd_id, param_types, params,
+			       __GP11_TA_InvokeCommandEntryPoint);
 }
 #endif /* __OPTEE_CORE_API_COMPAT_1_1 */

@@ -12,6 +12,8 @@ enum vtee_log_level {
 
 void vtee_log_set_level(int level);
 int vtee_log_level(void);
+/* "error", "warn", "info" or "debug". */
+const char *vtee_log_level_name(int level);
 /* Parses "error", "warn", "info", "debug" or 1..4; -1 if neither. */
 int vtee_log_parse_level(const char *s);
 void vtee_log(int level, const char *fmt, ...)

@@ -23,6 +23,12 @@ int vtee_log_level(void)
 	return log_level;
 }
 
+const char *vtee_log_level_name(int level)
+{
+	return level_names[level < VTEE_LOG_ERROR ? VTEE_LOG_ERROR :
+			   level > VTEE_LOG_DEBUG ? VTEE_LOG_DEBUG : level];
+}
+
 int vtee_log_parse_level(const char *s)
 {
 	for (int l = VTEE_LOG_ERROR; l <= VTEE_LOG_DEBUG; l++)

@@ -58,3 +58,10 @@ void tee_context_close(struct tee_context *ctx)
 	tee_shm_release_all_fds(ctx);
 	tee_context_put(ctx);
 }
+
+size_t tee_context_num_sessions(struct tee_context *ctx)
+{
+	const struct tee_driver_ops *ops = ctx->teedev->desc->ops;
+
+	return ops->num_sessions ? ops->num_sessions(ctx) : 0;
+}

@@ -94,6 +94,8 @@ struct tee_driver_ops {
 	/* make the pages of a new shm known to the TEE (dynamic shm) */
 	int (*shm_register)(struct tee_context *ctx, struct tee_shm *shm);
 	int (*shm_unregister)(struct tee_context *ctx, struct tee_shm *shm);
+	/* open sessions of a context, for `vtee status` */
+	size_t (*num_sessions)(struct tee_context *ctx);
 	/* "maj.min[ (build)]" for the sysfs-like revision attribute */
 	int (*get_tee_revision)(struct tee_device *teedev, char *buf,
 				size_t len);
@@ -145,6 +147,7 @@ struct tee_context *tee_context_open(struct tee_device *teedev,
 void tee_context_close(struct tee_context *ctx);
 void tee_context_get(struct tee_context *ctx);
 void tee_context_put(struct tee_context *ctx);
+size_t tee_context_num_sessions(struct tee_context *ctx);
 
 /* --- shared memory (tee_shm.c) --- */
 struct tee_shm *tee_shm_alloc_user_buf(struct tee_context *ctx, size_t size,

@@ -18,7 +18,7 @@ static int shm_id_alloc(struct tee_device *teedev, struct tee_shm *shm)
 	pthread_mutex_lock(&teedev->mutex);
 	for (id = 1; id < teedev->shm_ids_len && teedev->shm_ids[id]; id++)
 		;
-	if (id == teedev->shm_ids_len) {
+	if (id >= teedev->shm_ids_len) {
 		size_t len = teedev->shm_ids_len ? teedev->shm_ids_len * 2 : 64;
 		struct tee_shm **ids = len <= INT32_MAX ?
 			realloc(teedev->shm_ids, len * sizeof(*ids)) : NULL;

@@ -19,16 +19,17 @@
 #define TEEC_NUM_PARAMS		TEEC_CONFIG_PAYLOAD_REF_COUNT
 
 /* The layout binaries built with optee_client's header expect. */
-#define TEEC_PTR	sizeof(void *)
+#if UINTPTR_MAX == UINT64_MAX
+_Static_assert(sizeof(TEEC_Session) == 16, "TEEC_Session");
+_Static_assert(sizeof(TEEC_SharedMemory) == 56, "TEEC_SharedMemory");
+_Static_assert(sizeof(TEEC_Operation) == 112, "TEEC_Operation");
+#else
+_Static_assert(sizeof(TEEC_Session) == 8, "TEEC_Session");
+_Static_assert(sizeof(TEEC_SharedMemory) == 32, "TEEC_SharedMemory");
+_Static_assert(sizeof(TEEC_Operation) == 60, "TEEC_Operation");
+#endif
 _Static_assert(sizeof(TEEC_Context) == 8, "TEEC_Context");
 _Static_assert(sizeof(TEEC_UUID) == 16, "TEEC_UUID");
-_Static_assert(sizeof(TEEC_Session) == 2 * TEEC_PTR, "TEEC_Session");
-_Static_assert(sizeof(TEEC_Parameter) == 3 * TEEC_PTR, "TEEC_Parameter");
-_Static_assert(sizeof(TEEC_Operation) == 8 + 12 * TEEC_PTR + TEEC_PTR,
-	       "TEEC_Operation");
-_Static_assert(sizeof(TEEC_SharedMemory) == 7 * TEEC_PTR ||
-	       (TEEC_PTR == 4 && sizeof(TEEC_SharedMemory) == 32),
-	       "TEEC_SharedMemory");
 
 /* How a TEEC_SharedMemory was made (imp.flags); 0 is "not shared". */
 enum teec_shm_kind {

@@ -255,7 +255,7 @@ void sw_entry_std(struct sw_thread *thr, uint64_t arg_pa)
 			     TEE_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_CANCEL:
-		write_result(ns, tos_cancel(sw->tos, m.hdr.session),
+		write_result(ns, tos_cancel(sw->tos, thr, m.hdr.session),
 			     TEE_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_REGISTER_SHM:

@@ -39,8 +39,14 @@ const struct ta_rt_image *ta_rt_image(void)
 	return image;
 }
 
-TEE_Result ta_rt_init(int sock, int maps_fd, const struct ta_rt_image *img)
+TEE_Result ta_rt_init(const uint8_t uuid[16], int sock, int maps_fd,
+		      const struct ta_rt_image *img)
 {
+	uint8_t octets[16];
+
+	ta_uuid_to_octets(octets, &img->head->uuid);
+	if (memcmp(octets, uuid, sizeof(octets)))
+		return TEE_ERROR_BAD_FORMAT;
 	image = img;
 	chan_sock = sock;
 	ta_access_init(maps_fd);

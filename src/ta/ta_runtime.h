@@ -33,12 +33,14 @@ struct ta_rt_image {
 };
 
 /*
- * Sets the runtime up for img.  sock is the TA's end of the channel
- * socket; maps_fd an open /proc/self/maps (the sandbox forbids opening it
- * later; TEE_CheckMemoryAccessRights reads it).  Fails only when memory
- * runs out.
+ * Sets the runtime up for img, which must be the TA the OS asked for
+ * (uuid: RFC 4122 octets).  sock is the TA's end of the channel socket;
+ * maps_fd an open /proc/self/maps (the sandbox forbids opening it later;
+ * TEE_CheckMemoryAccessRights reads it).  TEE_ERROR_BAD_FORMAT for the
+ * wrong TA or malformed properties, TEE_ERROR_OUT_OF_MEMORY.
  */
-TEE_Result ta_rt_init(int sock, int maps_fd, const struct ta_rt_image *img);
+TEE_Result ta_rt_init(const uint8_t uuid[16], int sock, int maps_fd,
+		      const struct ta_rt_image *img);
 
 /* Posts the boot message: TEE_SUCCESS, TA_FLAGS, stack size, UUID. */
 void ta_rt_boot(void);

@@ -115,6 +115,7 @@ static int pem_write(const char *path, mode_t mode, bool force,
 			 : PEM_write_PUBKEY(f, key);
 	if (fclose(f) || !ok) {
 		ERR_clear_error();
+		unlink(path);	/* no half-written key left behind */
 		return -EIO;
 	}
 	return 0;

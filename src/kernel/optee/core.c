@@ -88,6 +88,19 @@ static void optee_release(struct tee_context *ctx)
 	free(data);
 }
 
+static size_t optee_num_sessions(struct tee_context *ctx)
+{
+	struct optee_context_data *data = ctx->data;
+	struct optee_session *sess;
+	size_t n = 0;
+
+	pthread_mutex_lock(&data->mutex);
+	list_for_each_entry(sess, &data->sess_list, node)
+		n++;
+	pthread_mutex_unlock(&data->mutex);
+	return n;
+}
+
 static const struct tee_driver_ops optee_clnt_ops = {
 	.get_version = optee_get_version,
 	.open = optee_open,
@@ -100,6 +113,7 @@ static const struct tee_driver_ops optee_clnt_ops = {
 	.cancel_req = optee_cancel_req,
 	.shm_register = optee_shm_register,
 	.shm_unregister = optee_shm_unregister,
+	.num_sessions = optee_num_sessions,
 	.get_tee_revision = optee_get_tee_revision,
 };
 

@@ -44,7 +44,7 @@ static int supp_id_alloc(struct optee_supp *supp, struct optee_supp_req *req)
 
 	for (id = 1; id < supp->ids_len && supp->ids[id]; id++)
 		;
-	if (id == supp->ids_len) {
+	if (id >= supp->ids_len) {
 		size_t len = supp->ids_len ? supp->ids_len * 2 : 16;
 		struct optee_supp_req **ids = realloc(supp->ids,
 						      len * sizeof(*ids));

@@ -363,7 +363,7 @@ uint32_t tos_close_session(struct tos *tos, struct sw_thread *thr,
 	return tos_close_session_of(tos, thr, sess);
 }
 
-uint32_t tos_cancel(struct tos *tos, uint32_t session)
+uint32_t tos_cancel(struct tos *tos, struct sw_thread *thr, uint32_t session)
 {
 	struct tos_session *sess = tos_session_get_owned(tos, session, NULL);
 	struct ta_instance *inst;
@@ -375,9 +375,6 @@ uint32_t tos_cancel(struct tos *tos, uint32_t session)
 	sess->cancel_req = true;
 	pthread_cond_broadcast(&inst->cond);
 	pthread_mutex_unlock(&inst->lock);
-	/* the last reference is never this one: the session is open */
-	pthread_mutex_lock(&tos->lock);
-	sess->refs--;
-	pthread_mutex_unlock(&tos->lock);
+	tos_session_put(tos, thr, sess);
 	return TEE_SUCCESS;
 }

@@ -55,7 +55,7 @@ uint32_t tos_invoke(struct tos *tos, struct sw_thread *thr, uint32_t session,
 		    uint32_t cmd, struct tos_params *params, uint32_t *origin);
 uint32_t tos_close_session(struct tos *tos, struct sw_thread *thr,
 			   uint32_t session);
-uint32_t tos_cancel(struct tos *tos, uint32_t session);
+uint32_t tos_cancel(struct tos *tos, struct sw_thread *thr, uint32_t session);
 
 void tos_report(struct tos *tos, FILE *out);
 

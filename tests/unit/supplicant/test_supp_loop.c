@@ -19,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -230,11 +229,6 @@ static struct tee_dev *fake_new(bool meta)
 	return d;
 }
 
-static void supp_release(struct supp_shm *shm, void *dev)
-{
-	supp_shm_release_dev(shm, dev);
-}
-
 /* A supplicant serving `d`; its threads live on until the test ends. */
 static struct supp *supp_start(struct tee_dev *d, unsigned int max_threads)
 {
@@ -243,7 +237,7 @@ static struct supp *supp_start(struct tee_dev *d, unsigned int max_threads)
 	assert_non_null(s);
 	s->dev = d;
 	assert_int_equal(supp_ta_dirs_parse(ta_dir, &s->ta_dirs), 0);
-	supp_shm_table_init(&s->shms, supp_release, d);
+	supp_shm_table_init(&s->shms, supp_shm_release_dev, d);
 	assert_int_equal(supp_loop_start(s, max_threads), 0);
 	return s;
 }

@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "tee_node.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "tee_drv.h"
+#include "tee_ioctl.h"
+#include "tee_node_msg.h"
+#include "vtee/list.h"
+#include "vtee/log.h"
+#include "vtee/node_wire.h"
+#include "vtee/paths.h"
+
+/* A context as the node sees it: the first connection owns it. */
+struct node_ctx {
+	struct list_node node;		/* tee_node->ctxs */
+	struct tee_context *ctx;
+	uint8_t token[VTEE_NODE_TOKEN_LEN];
+	struct tee_cred cred;
+	unsigned int conns;		/* open connections */
+	bool closed;			/* the owning connection is gone */
+};
+
+struct tee_node {
+	struct tee_device *teedev;
+	char path[108];
+	int listen_fd;
+	int stop_pipe[2];
+	pthread_t acceptor;
+	pthread_mutex_t lock;		/* ctxs, nconns */
+	struct list_node ctxs;
+	unsigned int nconns;
+};
+
+struct node_conn {
+	struct tee_node *node;
+	int fd;
+	struct tee_cred cred;
+	struct node_ctx *nctx;
+	bool owner;
+};
+
+static int read_cred(int fd, struct tee_cred *cred)
+{
+	struct ucred uc;
+	socklen_t len = sizeof(uc);
+
+	memset(cred, 0, sizeof(*cred));
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &uc, &len))
+		return -errno;
+	cred->uid = uc.uid;
+	cred->gid = uc.gid;
+	cred->pid = uc.pid;
+	len = sizeof(cred->groups);
+	if (!getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, cred->groups, &len))
+		cred->ngroups = len / sizeof(gid_t);
+	return 0;
+}
+
+static struct node_ctx *ctx_new(struct node_conn *c, int *err)
+{
+	struct node_ctx *nctx = calloc(1, sizeof(*nctx));
+
+	if (!nctx) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	nctx->ctx = tee_context_open(c->node->teedev, &c->cred, err);
+	if (!nctx->ctx ||
+	    getrandom(nctx->token, sizeof(nctx->token), 0) !=
+		    sizeof(nctx->token)) {
+		if (nctx->ctx)
+			tee_context_close(nctx->ctx);
+		*err = *err ? *err : -EIO;
+		free(nctx);
+		return NULL;
+	}
+	nctx->cred = c->cred;
+	nctx->conns = 1;
+	pthread_mutex_lock(&c->node->lock);
+	list_add_tail(&nctx->node, &c->node->ctxs);
+	pthread_mutex_unlock(&c->node->lock);
+	return nctx;
+}
+
+/* Another connection of an open context: same token, same user. */
+static struct node_ctx *ctx_attach(struct node_conn *c,
+				   const uint8_t *token, int *err)
+{
+	struct node_ctx *nctx, *found = NULL;
+
+	pthread_mutex_lock(&c->node->lock);
+	list_for_each_entry(nctx, &c->node->ctxs, node) {
+		if (!nctx->closed && nctx->cred.uid == c->cred.uid &&
+		    !memcmp(nctx->token, token, VTEE_NODE_TOKEN_LEN)) {
+			nctx->conns++;
+			tee_context_get(nctx->ctx);
+			found = nctx;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&c->node->lock);
+	*err = found ? 0 : -ENOENT;
+	return found;
+}
+
+static void ctx_detach(struct node_conn *c)
+{
+	struct node_ctx *nctx = c->nctx;
+	bool close_now, free_now;
+
+	pthread_mutex_lock(&c->node->lock);
+	close_now = c->owner;
+	if (c->owner)
+		nctx->closed = true;
+	free_now = --nctx->conns == 0;
+	if (free_now)
+		list_del(&nctx->node);
+	pthread_mutex_unlock(&c->node->lock);
+	/*
+	 * The owner going away is the device fd's release: sessions and shm
+	 * of the context go now, and blocked supplicant receives return.
+	 * Attached connections only held references.
+	 */
+	if (close_now)
+		tee_context_close(nctx->ctx);
+	else
+		tee_context_put(nctx->ctx);
+	if (free_now)
+		free(nctx);
+}
+
+static int hello(struct node_conn *c)
+{
+	struct vtee_node_hello h;
+	struct vtee_node_welcome w = { 0 };
+	ssize_t n = recv(c->fd, &h, sizeof(h), 0);
+
+	if (n != sizeof(h) || h.magic != VTEE_NODE_MAGIC)
+		return -EPROTO;
+	if (h.kind == VTEE_NODE_NEW_CONTEXT) {
+		c->nctx = ctx_new(c, &w.status);
+		c->owner = true;
+	} else if (h.kind == VTEE_NODE_ATTACH) {
+		c->nctx = ctx_attach(c, h.token, &w.status);
+	} else {
+		w.status = -EINVAL;
+	}
+	if (c->nctx)
+		memcpy(w.token, c->nctx->token, sizeof(w.token));
+	send(c->fd, &w, sizeof(w), MSG_NOSIGNAL);
+	return c->nctx ? 0 : w.status;
+}
+
+static int send_reply(int fd, const struct vtee_node_rep *rep,
+		      const void *arg, const void *win, int pass_fd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+	struct iovec iov[3] = {
+		{ (void *)rep, sizeof(*rep) },
+		{ (void *)arg, rep->arg_len },
+		{ (void *)win, rep->user_len },
+	};
+	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 3 };
+
+	if (pass_fd >= 0) {
+		struct cmsghdr *cm;
+
+		mh.msg_control = cbuf;
+		mh.msg_controllen = sizeof(cbuf);
+		cm = CMSG_FIRSTHDR(&mh);
+		cm->cmsg_level = SOL_SOCKET;
+		cm->cmsg_type = SCM_RIGHTS;
+		cm->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(cm), &pass_fd, sizeof(int));
+	}
+	return sendmsg(fd, &mh, MSG_NOSIGNAL) < 0 ? -errno : 0;
+}
+
+/* One request.  A malformed one gets -EINVAL; the connection lives on. */
+static int serve_one(struct node_conn *c, uint8_t *buf, size_t len)
+{
+	struct vtee_node_rep rep = { .rc = -EINVAL };
+	struct tee_node_msg m;
+	struct tee_uwin uw;
+	int fd = -1;
+
+	if (tee_node_msg_parse(buf, len, &m))
+		return send_reply(c->fd, &rep, NULL, NULL, -1);
+	if (m.op == VTEE_NODE_OP_SHM_RELEASE) {
+		rep.rc = tee_shm_release_fd(c->nctx->ctx, m.shm_id);
+		return send_reply(c->fd, &rep, NULL, NULL, -1);
+	}
+	uw = (struct tee_uwin){ m.user_addr, m.user, m.user_len };
+	rep.rc = (int32_t)tee_ioctl(c->nctx->ctx, m.ioctl_cmd, m.arg, &uw,
+				    &fd);
+	rep.arg_len = m.arg_len;
+	rep.user_len = m.user_len;
+	if (!rep.rc && fd >= 0)
+		rep.flags = VTEE_NODE_REP_FD;
+	else
+		fd = -1;
+	return send_reply(c->fd, &rep, m.arg_buf, m.user, fd);
+}
+
+static void *conn_main(void *arg)
+{
+	struct node_conn *c = arg;
+	struct tee_node *node = c->node;
+	/* one byte more than any valid message, to see oversized ones */
+	size_t cap = VTEE_NODE_MSG_MAX + 1;
+	uint8_t *msg = malloc(cap);
+
+	if (msg && !hello(c)) {
+		for (;;) {
+			ssize_t n = recv(c->fd, msg, cap, MSG_TRUNC);
+
+			if (n <= 0)
+				break;
+			/* a truncated datagram reports its full length: refused */
+			if (serve_one(c, msg, (size_t)n))
+				break;
+		}
+		ctx_detach(c);
+	}
+	free(msg);
+	close(c->fd);
+	free(c);
+	pthread_mutex_lock(&node->lock);
+	node->nconns--;
+	pthread_mutex_unlock(&node->lock);
+	return NULL;
+}
+
+static void start_conn(struct tee_node *node, int fd)
+{
+	struct node_conn *c = calloc(1, sizeof(*c));
+	pthread_attr_t attr;
+	pthread_t th;
+
+	if (!c || read_cred(fd, &c->cred)) {
+		free(c);
+		close(fd);
+		return;
+	}
+	c->node = node;
+	c->fd = fd;
+	pthread_mutex_lock(&node->lock);
+	node->nconns++;
+	pthread_mutex_unlock(&node->lock);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	/* a connection's thread needs little stack: calls go to secure threads */
+	pthread_attr_setstacksize(&attr, 256 * 1024);
+	if (pthread_create(&th, &attr, conn_main, c)) {
+		LOG_WARN("%s: no thread for a new connection", node->path);
+		pthread_mutex_lock(&node->lock);
+		node->nconns--;
+		pthread_mutex_unlock(&node->lock);
+		close(fd);
+		free(c);
+	}
+	pthread_attr_destroy(&attr);
+}
+
+static void *acceptor_main(void *arg)
+{
+	struct tee_node *node = arg;
+	struct pollfd pfd[2] = {
+		{ .fd = node->listen_fd, .events = POLLIN },
+		{ .fd = node->stop_pipe[0], .events = POLLIN },
+	};
+
+	for (;;) {
+		int fd;
+
+		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
+			break;
+		if (pfd[1].revents)
+			break;
+		fd = accept4(node->listen_fd, NULL, NULL, SOCK_CLOEXEC);
+		if (fd >= 0)
+			start_conn(node, fd);
+	}
+	return NULL;
+}
+
+static int listen_on(const char *path, mode_t mode)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -errno;
+	snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path);
+	unlink(path);
+	if (bind(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    chmod(path, mode) || listen(fd, 128)) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return fd;
+}
+
+int tee_node_create(struct tee_device *teedev, const char *dir, mode_t mode,
+		    struct tee_node **out)
+{
+	struct tee_node *node = calloc(1, sizeof(*node));
+	int rc;
+
+	if (!node)
+		return -ENOMEM;
+	node->teedev = teedev;
+	list_init(&node->ctxs);
+	pthread_mutex_init(&node->lock, NULL);
+	rc = vtee_path_join(node->path, sizeof(node->path), dir, teedev->name);
+	if (!rc)
+		rc = node->listen_fd = listen_on(node->path, mode);
+	if (rc >= 0 && pipe2(node->stop_pipe, O_CLOEXEC))
+		rc = -errno;
+	if (rc >= 0)
+		rc = -pthread_create(&node->acceptor, NULL, acceptor_main,
+				     node);
+	if (rc < 0) {
+		free(node);
+		return rc;
+	}
+	*out = node;
+	return 0;
+}
+
+/*
+ * Connections still open keep their threads: the daemon is on its way
+ * out, and they end with it.  So the node is not freed.
+ */
+void tee_node_stop(struct tee_node *node)
+{
+	if (!node)
+		return;
+	if (write(node->stop_pipe[1], "x", 1) == 1)
+		pthread_join(node->acceptor, NULL);
+	close(node->listen_fd);
+	unlink(node->path);
+}
+
+void tee_node_report(struct tee_node *node, FILE *out)
+{
+	struct node_ctx *nctx;
+
+	pthread_mutex_lock(&node->lock);
+	list_for_each_entry(nctx, &node->ctxs, node)
+		fprintf(out, "context %s pid %d uid %u connections %u "
+			"sessions %zu%s\n",
+			node->teedev->name, (int)nctx->cred.pid,
+			(unsigned)nctx->cred.uid, nctx->conns,
+			tee_context_num_sessions(nctx->ctx),
+			nctx->closed ? " closing" : "");
+	pthread_mutex_unlock(&node->lock);
+}
