@@ -160,14 +160,34 @@ static int start(struct vteed *d)
 	return rc;
 }
 
+/* <runtime>/vteed.pid, for scripts that stop the machine */
+static void write_pid_file(const char *runtime_dir)
+{
+	char path[600];
+	FILE *f;
+
+	if (vtee_path_join(path, sizeof(path), runtime_dir, "vteed.pid"))
+		return;
+	f = fopen(path, "w");
+	if (!f)
+		return;
+	fprintf(f, "%d\n", (int)getpid());
+	fclose(f);
+}
+
 static void stop(struct vteed *d)
 {
+	char path[600];
+
 	vteed_supervisor_stop(d->supplicant);
 	vteed_control_stop();
 	tee_node_stop(d->tee0);
 	tee_node_stop(d->teepriv0);
 	/* TA processes and the launcher go with the secure world */
 	sw_shutdown(d->sw);
+	if (!vtee_path_join(path, sizeof(path), d->opts.runtime_dir,
+			    "vteed.pid"))
+		unlink(path);
 }
 
 static int wait_for_signal(void)
@@ -230,6 +250,7 @@ int main(int argc, char **argv)
 		vteed_failed();
 		return EXIT_FAILURE;
 	}
+	write_pid_file(d.opts.runtime_dir);
 	LOG_INFO("vteed ready: nodes in %s, %u secure threads",
 		 d.opts.runtime_dir, d.opts.threads);
 	vteed_ready();

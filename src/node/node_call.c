@@ -114,7 +114,12 @@ static void tee_node_read_window(uint8_t *body, struct tee_node_span *sp)
 	sp->user_len = got > 0 ? (uint32_t)got : 0;
 }
 
-/* Builds the request of ioctl cmd from the caller's memory. */
+/*
+ * Builds the request of ioctl cmd from the caller's memory.  An argument
+ * that cannot be read goes as no argument at all (arg_len 0): the node
+ * then fails with -EFAULT, or -EINVAL for an unknown cmd, in the order
+ * the kernel checks them.
+ */
 static int tee_node_build(uint32_t cmd, void *arg, struct tee_node_req_msg *m,
 			  struct tee_node_span *sp)
 {
@@ -123,8 +128,8 @@ static int tee_node_build(uint32_t cmd, void *arg, struct tee_node_req_msg *m,
 	if (sp->arg_len > VTEE_NODE_ARG_MAX)
 		return -EINVAL;
 	if (tee_node_move(false, m->body, sp) != (ssize_t)sp->arg_len)
-		return -EFAULT;
-	if (tee_node_has_window(cmd))
+		sp->arg_len = 0;
+	else if (tee_node_has_window(cmd))
 		tee_node_read_window(m->body, sp);
 	m->hdr = (struct vtee_node_req){
 		.op = VTEE_NODE_OP_IOCTL,

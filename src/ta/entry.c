@@ -14,6 +14,7 @@
 #include "props.h"
 #include "sessions.h"
 #include "uuid.h"
+#include "vtee/ta_launcher.h"
 
 /* More new mappings than an operation has parameters (times some slack)
  * in one message means the OS is confused. */

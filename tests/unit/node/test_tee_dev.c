@@ -430,13 +430,21 @@ static void test_window_readonly(void **state)
 	munmap(map, page);
 }
 
+/* An unreadable argument goes as none; the node says -EFAULT. */
 static void test_bad_arg_pointer(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_int_equal(tee_dev_ioctl(f->dev, TEE_IOC_VERSION, (void *)8),
+	f->rec.act = act_rc;
+	f->rec.rc = -EFAULT;
+	assert_int_equal(tee_dev_ioctl(f->dev, TEE_IOC_INVOKE, (void *)8),
 			 -EFAULT);
-	assert_int_equal(f->rec.calls, 0);
+	assert_int_equal(f->rec.calls, 1);
+	assert_int_equal(f->rec.len, sizeof(struct vtee_node_req));
+	assert_int_equal(f->rec.hdr.ioctl_cmd, TEE_IOC_INVOKE);
+	assert_int_equal(f->rec.hdr.arg_len, 0);
+	assert_int_equal(f->rec.hdr.user_len, 0);
+	assert_int_equal(f->rec.hdr.user_addr, 0);
 }
 
 static void test_unknown_ioctl(void **state)

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include "machine.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *env_or(const char *name, const char *fallback)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : fallback;
+}
+
+static void sleep_ms(int ms)
+{
+	nanosleep(&(struct timespec){ ms / 1000, (ms % 1000) * 1000000L },
+		  NULL);
+}
+
+static bool connectable(const char *path, int type)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+	bool ok;
+
+	ok = fd >= 0 &&
+	     snprintf(sa.sun_path, sizeof(sa.sun_path), "%s", path) <
+		     (int)sizeof(sa.sun_path) &&
+	     !connect(fd, (struct sockaddr *)&sa, sizeof(sa));
+	if (fd >= 0)
+		close(fd);
+	return ok;
+}
+
+int machine_start(struct test_machine *m, const char *const *extra_args)
+{
+	const char *bin = env_or("VTEE_BIN_DIR", ".");
+	char exe[512], state[320], node[400];
+	const char *argv[32];
+	int n = 0;
+
+	memset(m, 0, sizeof(*m));
+	snprintf(m->dir, sizeof(m->dir), "/tmp/vtee-test-XXXXXX");
+	if (!mkdtemp(m->dir))
+		return -1;
+	snprintf(m->runtime_dir, sizeof(m->runtime_dir), "%s/run", m->dir);
+	snprintf(state, sizeof(state), "%s/state", m->dir);
+	snprintf(exe, sizeof(exe), "%s/vteed", bin);
+	argv[n++] = exe;
+	argv[n++] = "--foreground";
+	argv[n++] = "--runtime-dir";
+	argv[n++] = m->runtime_dir;
+	argv[n++] = "--state-dir";
+	argv[n++] = state;
+	argv[n++] = "--ta-dir";
+	argv[n++] = env_or("VTEE_TA_DIR", ".");
+	argv[n++] = "--ta-key";
+	argv[n++] = env_or("VTEE_TA_PUBKEY", "ta-dev-pub.pem");
+	for (int i = 0; extra_args && extra_args[i] && n < 30; i++)
+		argv[n++] = extra_args[i];
+	argv[n] = NULL;
+	m->vteed = fork();
+	if (m->vteed == 0) {
+		execv(exe, (char *const *)argv);
+		_exit(127);
+	}
+	snprintf(node, sizeof(node), "%s/tee0", m->runtime_dir);
+	for (int i = 0; i < 500; i++) {
+		if (connectable(node, SOCK_SEQPACKET)) {
+			setenv("VTEE_RUNTIME_DIR", m->runtime_dir, 1);
+			return 0;
+		}
+		if (waitpid(m->vteed, NULL, WNOHANG) == m->vteed)
+			break;
+		sleep_ms(10);
+	}
+	fprintf(stderr, "machine: vteed did not come up\n");
+	return -1;
+}
+
+int machine_start_supplicant(struct test_machine *m)
+{
+	const char *bin = env_or("VTEE_BIN_DIR", ".");
+	char exe[512];
+
+	snprintf(exe, sizeof(exe), "%s/vtee-supplicant", bin);
+	m->supplicant = fork();
+	if (m->supplicant == 0) {
+		execl(exe, "vtee-supplicant", "--runtime-dir", m->runtime_dir,
+		      "--ta-dir", env_or("VTEE_TA_DIR", "."), (char *)NULL);
+		_exit(127);
+	}
+	return m->supplicant > 0 ? 0 : -1;
+}
+
+void machine_kill_supplicant(struct test_machine *m, int sig)
+{
+	if (m->supplicant <= 0)
+		return;
+	kill(m->supplicant, sig);
+	waitpid(m->supplicant, NULL, 0);
+	m->supplicant = 0;
+}
+
+int machine_status(struct test_machine *m, char *buf, size_t len)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	size_t got = 0;
+	ssize_t n;
+
+	if (fd < 0 ||
+	    snprintf(sa.sun_path, sizeof(sa.sun_path), "%s/control",
+		     m->runtime_dir) >= (int)sizeof(sa.sun_path) ||
+	    connect(fd, (struct sockaddr *)&sa, sizeof(sa)) ||
+	    send(fd, "status\n", 7, 0) != 7) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while (got + 1 < len && (n = recv(fd, buf + got, len - got - 1, 0)) > 0)
+		got += (size_t)n;
+	buf[got] = 0;
+	close(fd);
+	return 0;
+}
+
+bool machine_wait_supplicant(struct test_machine *m)
+{
+	char status[8192];
+
+	for (int i = 0; i < 500; i++) {
+		/* the supplicant's context shows on teepriv0 */
+		if (!machine_status(m, status, sizeof(status)) &&
+		    strstr(status, "context teepriv0"))
+			return true;
+		sleep_ms(10);
+	}
+	return false;
+}
+
+int machine_stop(struct test_machine *m)
+{
+	char cmd[300];
+	int status = -1;
+
+	machine_kill_supplicant(m, SIGTERM);
+	if (m->vteed > 0) {
+		kill(m->vteed, SIGTERM);
+		waitpid(m->vteed, &status, 0);
+	}
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", m->dir);
+	if (system(cmd))
+		fprintf(stderr, "machine: could not remove %s\n", m->dir);
+	return status;
+}
