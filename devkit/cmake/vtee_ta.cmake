@@ -1,5 +1,5 @@
 # vtee_add_ta(NAME <target> UUID <uuid> SOURCES <file>...
-#             [INCLUDE_DIRS <dir>...] [DEFINES <definition>...])
+#             [INCLUDE_DIRS <dir>...] [DEFINES <definition>...] [NO_SIGN])
 #
 # Builds a Trusted Application the way OP-TEE's ta_dev_kit.mk does, but as
 # a native shared object: SOURCES plus the dev kit's user_ta_header.c,
@@ -12,15 +12,17 @@
 # Target <target> is the unsigned <uuid>.so (in the caller's binary dir);
 # target <target>_signed, built by default, signs it with the development
 # key into ${VTEE_TA_OUT_DIR}/<uuid>.ta, where a build-tree vteed looks.
+# NO_SIGN skips that, for TAs only the launcher's own tests load.
 function(vtee_add_ta)
-  cmake_parse_arguments(PARSE_ARGV 0 TA "" "NAME;UUID"
+  cmake_parse_arguments(PARSE_ARGV 0 TA "NO_SIGN" "NAME;UUID"
                         "SOURCES;INCLUDE_DIRS;DEFINES")
   if(NOT TA_NAME OR NOT TA_UUID OR NOT TA_SOURCES)
     message(FATAL_ERROR "vtee_add_ta: NAME, UUID and SOURCES are required")
   endif()
-  set(hex "[0-9a-f]")
-  if(NOT TA_UUID MATCHES
-     "^${hex}${hex}${hex}${hex}${hex}${hex}${hex}${hex}-${hex}${hex}${hex}${hex}-${hex}${hex}${hex}${hex}-${hex}${hex}${hex}${hex}-${hex}${hex}${hex}${hex}${hex}${hex}${hex}${hex}${hex}${hex}${hex}${hex}$")
+  string(REPEAT "[0-9a-f]" 4 h4)
+  string(REPEAT "[0-9a-f]" 8 h8)
+  string(REPEAT "[0-9a-f]" 12 h12)
+  if(NOT TA_UUID MATCHES "^${h8}-${h4}-${h4}-${h4}-${h12}$")
     message(FATAL_ERROR "vtee_add_ta: ${TA_UUID} is not a lower-case UUID")
   endif()
   set(devkit ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/..)
@@ -35,6 +37,9 @@ function(vtee_add_ta)
   target_compile_definitions(${TA_NAME} PRIVATE ${TA_DEFINES})
   target_link_libraries(${TA_NAME} PRIVATE vtee_ta)
   target_link_options(${TA_NAME} PRIVATE -Wl,--no-undefined)
+  if(TA_NO_SIGN)
+    return()
+  endif()
 
   set(signed ${VTEE_TA_OUT_DIR}/${TA_UUID}.ta)
   add_custom_command(OUTPUT ${signed}

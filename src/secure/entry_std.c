@@ -174,7 +174,7 @@ static void open_session(struct sw_thread *thr, struct msg_copy *m,
 	res = params_from_msg(sw, &ps, m->params + OPEN_META, n - OPEN_META);
 	if (!res) {
 		res = tos_open_session(sw->tos, thr, ta_uuid, &client, &ps,
-				       &session, &origin);
+				       m->hdr.cancel_id, &session, &origin);
 		params_to_msg(ns->params + OPEN_META, &ps, n - OPEN_META);
 		release_params(sw, &ps, n - OPEN_META, true);
 	}
@@ -192,8 +192,8 @@ static void invoke(struct sw_thread *thr, struct msg_copy *m,
 
 	res = params_from_msg(sw, &ps, m->params, n);
 	if (!res) {
-		res = tos_invoke(sw->tos, thr, m->hdr.session, m->hdr.func, &ps,
-				 &origin);
+		res = tos_invoke(sw->tos, thr, m->hdr.session, m->hdr.func,
+				 m->hdr.cancel_id, &ps, &origin);
 		params_to_msg(ns->params, &ps, n);
 		release_params(sw, &ps, n, true);
 	}
@@ -255,7 +255,8 @@ void sw_entry_std(struct sw_thread *thr, uint64_t arg_pa)
 			     TEE_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_CANCEL:
-		write_result(ns, tos_cancel(sw->tos, thr, m.hdr.session),
+		write_result(ns, tos_cancel(sw->tos, thr, m.hdr.session,
+						   m.hdr.cancel_id),
 			     TEE_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_REGISTER_SHM:

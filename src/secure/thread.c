@@ -15,7 +15,11 @@ static uint32_t seq_load(uint32_t *w)
 	return __atomic_load_n(w, __ATOMIC_ACQUIRE);
 }
 
-/* Hands regs to the thread and waits for its answer (done or RPC). */
+/*
+ * Hands regs to the thread and waits for its answer (done or RPC).  Only
+ * once the caller has read the answer may the thread be handed to anyone
+ * else: the caller, not the thread, sets it FREE or SUSPENDED.
+ */
 static void hand_over(struct sw_thread *thr, struct smc_regs *regs)
 {
 	uint32_t seen = seq_load(&thr->to_caller_seq);
@@ -24,6 +28,10 @@ static void hand_over(struct sw_thread *thr, struct smc_regs *regs)
 	futex_bump_wake(&thr->to_thread_seq, false);
 	futex_wait_change(&thr->to_caller_seq, seen, -1, false);
 	*regs = thr->regs;
+	pthread_mutex_lock(&thr->sw->threads_lock);
+	thr->state = OPTEE_SMC_RETURN_IS_RPC(regs->a0) ? SW_THREAD_SUSPENDED :
+							 SW_THREAD_FREE;
+	pthread_mutex_unlock(&thr->sw->threads_lock);
 }
 
 /* Thread side: answer the caller, then wait for the next hand-over. */
@@ -37,14 +45,6 @@ static void answer_and_wait(struct sw_thread *thr, struct smc_regs *regs)
 	*regs = thr->regs;
 }
 
-static void thread_finish(struct sw_thread *thr, struct smc_regs *regs)
-{
-	pthread_mutex_lock(&thr->sw->threads_lock);
-	thr->state = SW_THREAD_FREE;
-	pthread_mutex_unlock(&thr->sw->threads_lock);
-	answer_and_wait(thr, regs);
-}
-
 static void *thread_main(void *arg)
 {
 	struct sw_thread *thr = arg;
@@ -56,16 +56,13 @@ static void *thread_main(void *arg)
 	while (!thr->stop) {
 		sw_entry_std(thr, reg_pair_to_64(regs.a1, regs.a2));
 		regs = (struct smc_regs){ .a0 = OPTEE_SMC_RETURN_OK };
-		thread_finish(thr, &regs);
+		answer_and_wait(thr, &regs);
 	}
 	return NULL;
 }
 
 void sw_thread_rpc(struct sw_thread *thr, struct smc_regs *regs)
 {
-	pthread_mutex_lock(&thr->sw->threads_lock);
-	thr->state = SW_THREAD_SUSPENDED;
-	pthread_mutex_unlock(&thr->sw->threads_lock);
 	regs->a3 = thr->id;
 	answer_and_wait(thr, regs);
 }

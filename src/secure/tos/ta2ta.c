@@ -108,8 +108,11 @@ static uint32_t invoke(struct tos *tos, struct sw_thread *thr,
 	*origin = TEE_ORIGIN_TEE;
 	if (!sess)
 		return TEE_ERROR_ITEM_NOT_FOUND;
-	res = ta_call_entry(tos, thr, sess->inst, sess, TA_ENTRY_INVOKE,
-			    a->call.cmd, &a->ps, origin);
+	res = ta_call_entry(tos, thr, sess->inst, sess,
+			    &(struct ta_entry_call){ .func = TA_ENTRY_INVOKE,
+						     .cmd = a->call.cmd,
+						     .ps = &a->ps },
+			    origin);
 	tos_session_put(tos, thr, sess);
 	return res;
 }
@@ -141,7 +144,8 @@ void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,
 	m->ret = parse(&a, data, m->data_len);
 	if (!m->ret && m->func == TA_SYS_OPEN_TA_SESSION)
 		m->ret = tos_open_session_from(tos, thr, a.call.uuid, &me,
-					       inst, &a.ps, &session, &origin);
+					       inst, &a.ps, 0, &session,
+					       &origin);
 	else if (!m->ret)
 		m->ret = invoke(tos, thr, inst, (uint32_t)m->args[0], &a,
 				&origin);

@@ -45,12 +45,16 @@ static void release(struct ta_instance *inst, struct tos_session *sess)
 }
 
 static void start_session_op(struct ta_instance *inst,
-			     struct tos_session *sess)
+			     struct tos_session *sess, uint32_t cancel_id)
 {
 	if (!sess)
 		return;
 	pthread_mutex_lock(&inst->lock);
 	sess->running = true;
+	sess->op_cancel_id = cancel_id;
+	if (cancel_id && sess->early_cancel_id == cancel_id)
+		sess->cancel_req = true;
+	sess->early_cancel_id = 0;
 	/* GP: every entry point starts with cancellation masked */
 	sess->cancel_masked = true;
 	pthread_mutex_unlock(&inst->lock);
@@ -121,11 +125,11 @@ static uint32_t run(struct tos *tos, struct sw_thread *thr,
 
 uint32_t ta_call_entry(struct tos *tos, struct sw_thread *thr,
 		       struct ta_instance *inst, struct tos_session *sess,
-		       uint32_t func, uint32_t cmd, struct tos_params *ps,
-		       uint32_t *origin)
+		       const struct ta_entry_call *call, uint32_t *origin)
 {
-	struct ta_chan_msg m = { .kind = TA_MSG_ENTRY, .func = func,
-				 .cmd = cmd };
+	struct ta_chan_msg m = { .kind = TA_MSG_ENTRY, .func = call->func,
+				 .cmd = call->cmd };
+	struct tos_params *ps = call->ps;
 	uint32_t res = claim(inst, thr);
 
 	*origin = TEE_ORIGIN_TEE;
@@ -140,7 +144,7 @@ uint32_t ta_call_entry(struct tos *tos, struct sw_thread *thr,
 		res = ta_maps_prepare(tos, inst, ps, &m);
 	}
 	if (!res) {
-		start_session_op(inst, sess);
+		start_session_op(inst, sess, call->cancel_id);
 		memcpy(&inst->chan->msg, &m, sizeof(m));
 		res = run(tos, thr, inst, sess, ps);
 		*origin = inst->dead ? TEE_ORIGIN_TEE : TEE_ORIGIN_TRUSTED_APP;

@@ -122,7 +122,8 @@ static void instance_destroy(struct tos *tos, struct sw_thread *thr,
 
 	close_owned_by(tos, thr, inst);
 	if (!inst->dead)
-		ta_call_entry(tos, thr, inst, NULL, TA_ENTRY_DESTROY, 0, NULL,
+		ta_call_entry(tos, thr, inst, NULL,
+			      &(struct ta_entry_call){ .func = TA_ENTRY_DESTROY },
 			      &origin);
 	instance_free(tos, inst);
 }
@@ -170,8 +171,10 @@ static struct ta_instance *instance_create(struct tos *tos,
 				debug_requested(tos, inst->uuid_str));
 	close(elf_fd);
 	if (!*res)
-		*res = ta_call_entry(tos, thr, inst, NULL, TA_ENTRY_CREATE, 0,
-				     NULL, &origin);
+		*res = ta_call_entry(tos, thr, inst, NULL,
+				     &(struct ta_entry_call){
+					     .func = TA_ENTRY_CREATE },
+				     &origin);
 	if (*res) {
 		instance_free(tos, inst);
 		return NULL;
@@ -263,9 +266,11 @@ uint32_t tos_open_session_from(struct tos *tos, struct sw_thread *thr,
 			       const uint8_t ta_uuid[16],
 			       const struct ta_chan_identity *client,
 			       struct ta_instance *owner,
-			       struct tos_params *params, uint32_t *session,
-			       uint32_t *origin)
+			       struct tos_params *params, uint32_t cancel_id,
+			       uint32_t *session, uint32_t *origin)
 {
+	struct ta_entry_call call = { .func = TA_ENTRY_OPEN_SESSION,
+				      .cancel_id = cancel_id, .ps = params };
 	struct ta_instance *inst;
 	struct tos_session *sess;
 	uint32_t res;
@@ -279,8 +284,7 @@ uint32_t tos_open_session_from(struct tos *tos, struct sw_thread *thr,
 		instance_put(tos, thr, inst);
 		return TEE_ERROR_OUT_OF_MEMORY;
 	}
-	res = ta_call_entry(tos, thr, inst, sess, TA_ENTRY_OPEN_SESSION, 0,
-			    params, origin);
+	res = ta_call_entry(tos, thr, inst, sess, &call, origin);
 	if (res) {
 		session_mark_closed(tos, sess);
 		tos_session_put(tos, thr, sess);
@@ -293,11 +297,11 @@ uint32_t tos_open_session_from(struct tos *tos, struct sw_thread *thr,
 uint32_t tos_open_session(struct tos *tos, struct sw_thread *thr,
 			  const uint8_t ta_uuid[16],
 			  const struct ta_chan_identity *client,
-			  struct tos_params *params, uint32_t *session,
-			  uint32_t *origin)
+			  struct tos_params *params, uint32_t cancel_id,
+			  uint32_t *session, uint32_t *origin)
 {
 	return tos_open_session_from(tos, thr, ta_uuid, client, NULL, params,
-				     session, origin);
+				     cancel_id, session, origin);
 }
 
 struct tos_session *tos_session_get_owned(struct tos *tos, uint32_t id,
@@ -318,16 +322,18 @@ struct tos_session *tos_session_get_owned(struct tos *tos, uint32_t id,
 }
 
 uint32_t tos_invoke(struct tos *tos, struct sw_thread *thr, uint32_t session,
-		    uint32_t cmd, struct tos_params *params, uint32_t *origin)
+		    uint32_t cmd, uint32_t cancel_id, struct tos_params *params,
+		    uint32_t *origin)
 {
 	struct tos_session *sess = tos_session_get_owned(tos, session, NULL);
+	struct ta_entry_call call = { .func = TA_ENTRY_INVOKE, .cmd = cmd,
+				      .cancel_id = cancel_id, .ps = params };
 	uint32_t res;
 
 	*origin = TEE_ORIGIN_TEE;
 	if (!sess)
 		return TEE_ERROR_ITEM_NOT_FOUND;
-	res = ta_call_entry(tos, thr, sess->inst, sess, TA_ENTRY_INVOKE, cmd,
-			    params, origin);
+	res = ta_call_entry(tos, thr, sess->inst, sess, &call, origin);
 	tos_session_put(tos, thr, sess);
 	return res;
 }
@@ -347,7 +353,9 @@ uint32_t tos_close_session_of(struct tos *tos, struct sw_thread *thr,
 	}
 	if (!sess->inst->dead)
 		ta_call_entry(tos, thr, sess->inst, sess,
-			      TA_ENTRY_CLOSE_SESSION, 0, NULL, &origin);
+			      &(struct ta_entry_call){
+				      .func = TA_ENTRY_CLOSE_SESSION },
+			      &origin);
 	tos_session_put(tos, thr, sess);
 	tos_session_put(tos, thr, sess);
 	return TEE_SUCCESS;
@@ -363,7 +371,8 @@ uint32_t tos_close_session(struct tos *tos, struct sw_thread *thr,
 	return tos_close_session_of(tos, thr, sess);
 }
 
-uint32_t tos_cancel(struct tos *tos, struct sw_thread *thr, uint32_t session)
+uint32_t tos_cancel(struct tos *tos, struct sw_thread *thr, uint32_t session,
+		    uint32_t cancel_id)
 {
 	struct tos_session *sess = tos_session_get_owned(tos, session, NULL);
 	struct ta_instance *inst;
@@ -372,7 +381,11 @@ uint32_t tos_cancel(struct tos *tos, struct sw_thread *thr, uint32_t session)
 		return TEE_ERROR_ITEM_NOT_FOUND;
 	inst = sess->inst;
 	pthread_mutex_lock(&inst->lock);
-	sess->cancel_req = true;
+	/* 0 names no operation (stock libteec): cancel what the session runs */
+	if (!cancel_id || (sess->running && sess->op_cancel_id == cancel_id))
+		sess->cancel_req = true;
+	else
+		sess->early_cancel_id = cancel_id;
 	pthread_cond_broadcast(&inst->cond);
 	pthread_mutex_unlock(&inst->lock);
 	tos_session_put(tos, thr, sess);

@@ -49,13 +49,16 @@ void tos_destroy(struct tos *tos);
 uint32_t tos_open_session(struct tos *tos, struct sw_thread *thr,
 			  const uint8_t ta_uuid[16],
 			  const struct ta_chan_identity *client,
-			  struct tos_params *params, uint32_t *session,
-			  uint32_t *origin);
+			  struct tos_params *params, uint32_t cancel_id,
+			  uint32_t *session, uint32_t *origin);
 uint32_t tos_invoke(struct tos *tos, struct sw_thread *thr, uint32_t session,
-		    uint32_t cmd, struct tos_params *params, uint32_t *origin);
+		    uint32_t cmd, uint32_t cancel_id, struct tos_params *params,
+		    uint32_t *origin);
 uint32_t tos_close_session(struct tos *tos, struct sw_thread *thr,
 			   uint32_t session);
-uint32_t tos_cancel(struct tos *tos, struct sw_thread *thr, uint32_t session);
+/* Cancels the session's operation cancel_id (0: whatever it runs). */
+uint32_t tos_cancel(struct tos *tos, struct sw_thread *thr, uint32_t session,
+		    uint32_t cancel_id);
 
 void tos_report(struct tos *tos, FILE *out);
 

@@ -68,6 +68,8 @@ struct tos_session {
 	unsigned int refs;
 	bool closed;
 	/* under inst->lock: */
+	uint32_t op_cancel_id;		/* the running operation's */
+	uint32_t early_cancel_id;	/* a cancel that came before its op */
 	bool cancel_req;
 	bool cancel_masked;
 	bool running;
@@ -124,10 +126,17 @@ uint32_t ta_maps_prepare(struct tos *tos, struct ta_instance *inst,
 void ta_maps_release(struct tos *tos, struct ta_instance *inst);
 
 /* ta_call.c: running an entry point */
+/* What an entry point is asked to do. */
+struct ta_entry_call {
+	uint32_t func;		/* TA_ENTRY_* */
+	uint32_t cmd;		/* INVOKE: command id */
+	uint32_t cancel_id;	/* the client's id for this operation */
+	struct tos_params *ps;	/* NULL: no parameters */
+};
+
 uint32_t ta_call_entry(struct tos *tos, struct sw_thread *thr,
 		       struct ta_instance *inst, struct tos_session *sess,
-		       uint32_t func, uint32_t cmd, struct tos_params *ps,
-		       uint32_t *origin);
+		       const struct ta_entry_call *call, uint32_t *origin);
 
 /* ta_syscall.c */
 void ta_syscall(struct tos *tos, struct sw_thread *thr,
@@ -139,8 +148,8 @@ uint32_t tos_open_session_from(struct tos *tos, struct sw_thread *thr,
 			       const uint8_t ta_uuid[16],
 			       const struct ta_chan_identity *client,
 			       struct ta_instance *owner,
-			       struct tos_params *params, uint32_t *session,
-			       uint32_t *origin);
+			       struct tos_params *params, uint32_t cancel_id,
+			       uint32_t *session, uint32_t *origin);
 /* A reference to session `id` if `owner` (NULL: the normal world) owns
  * it and it is not closed; drop it with tos_session_put(). */
 struct tos_session *tos_session_get_owned(struct tos *tos, uint32_t id,
