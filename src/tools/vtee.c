@@ -10,6 +10,7 @@ static const struct vtee_cmd cmds[] = {
 	{ "keygen", vtee_cmd_keygen, "generate a TA signing key pair" },
 	{ "sign", vtee_cmd_sign, "sign a TA (ELF shared object -> .ta)" },
 	{ "verify", vtee_cmd_verify, "check a signed TA and show its header" },
+	{ "status", vtee_cmd_status, "show what a running vteed is doing" },
 };
 
 void vtee_err(const char *cmd, const char *fmt, ...)

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 /* Exit statuses shared by every subcommand. */
@@ -29,6 +30,7 @@ struct vtee_cmd {
 int vtee_cmd_keygen(int argc, char **argv);
 int vtee_cmd_sign(int argc, char **argv);
 int vtee_cmd_verify(int argc, char **argv);
+int vtee_cmd_status(int argc, char **argv);
 
 /* "vtee NAME: message" on stderr. */
 void vtee_err(const char *cmd, const char *fmt, ...)
@@ -42,5 +44,9 @@ int vtee_file_read(const char *path, uint8_t **buf, size_t *len);
  * 0 or -errno. */
 int vtee_file_write(const char *path, const void *buf, size_t len,
 		    mode_t mode);
+
+/* vteed's status report (lines of "KIND [NAME] KEY VALUE... [FLAG...]")
+ * as one JSON object on `out`.  0 or -ENOMEM. */
+int vtee_status_json(const char *report, FILE *out);
 
 #endif /* VTEE_TOOLS_VTEE_CMD_H */

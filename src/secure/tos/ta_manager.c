@@ -121,6 +121,9 @@ static void instance_destroy(struct tos *tos, struct sw_thread *thr,
 	uint32_t origin;
 
 	close_owned_by(tos, thr, inst);
+	pthread_mutex_lock(&tos->lock);
+	inst->exiting = true;
+	pthread_mutex_unlock(&tos->lock);
 	if (!inst->dead)
 		ta_call_entry(tos, thr, inst, NULL,
 			      &(struct ta_entry_call){ .func = TA_ENTRY_DESTROY },

@@ -245,8 +245,11 @@ static void *monitor_main(void *arg)
 			pthread_mutex_lock(&tos->lock);
 			inst = find_serial(tos, ev[i].data.u64);
 			if (inst && !inst->dead) {
-				LOG_WARN("TA %s (pid %d) died", inst->uuid_str,
-					 inst->pid);
+				vtee_log(inst->exiting ? VTEE_LOG_DEBUG :
+							 VTEE_LOG_WARN,
+					 "TA %s (pid %d) %s", inst->uuid_str,
+					 inst->pid, inst->exiting ? "exited" :
+								    "died");
 				epoll_ctl(tos->epoll_fd, EPOLL_CTL_DEL,
 					  inst->sock, NULL);
 				ta_mark_dead(inst);

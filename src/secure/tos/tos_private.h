@@ -52,6 +52,7 @@ struct ta_instance {
 	bool busy;
 	struct sw_thread *busy_thr;
 	bool dead;
+	bool exiting;			/* asked to destroy itself */
 	bool live;			/* findable for new sessions */
 	unsigned int nsessions;
 	unsigned int refs;

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * vtee-bench: measurements that each fill one named result, grouped in
+ * tables that main.c prints as one JSON object:
+ *   {"floors": {...}, "vtee": {...}, "targets": {...}}
+ *  - floors: what the machine itself costs (IPC between two processes),
+ *    the lower bound any TEE call on it pays;
+ *  - vtee: calls through libteec to a running vteed;
+ *  - targets: published figures of peers to compare with.
+ * Adding a measurement = one function in its own file + one table row.
+ */
+#ifndef VTEE_BENCH_H
+#define VTEE_BENCH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct bench_opts {
+	unsigned int iterations;	/* timed round trips per latency */
+};
+
+#define BENCH_MAX_FIELDS 16
+
+/* One measurement's numbers, printed as {"key": value, ...}. */
+struct bench_result {
+	size_t n;
+	struct {
+		const char *key;	/* a string literal */
+		double value;
+	} field[BENCH_MAX_FIELDS];
+};
+
+struct bench_case {
+	const char *name;
+	/* Fills r; 0 or -errno (the case is then reported as failed). */
+	int (*run)(const struct bench_opts *o, struct bench_result *r);
+};
+
+/* A published figure: name, value and unit, and where it comes from. */
+struct bench_target {
+	const char *name;
+	double value;
+	const char *unit;
+	const char *source;
+};
+
+/* The tables, each ended by an entry with a NULL name. */
+extern const struct bench_case bench_floors[];	/* floors.c */
+extern const struct bench_case bench_vtee[];	/* vtee.c */
+extern const struct bench_target bench_targets[];	/* targets.c */
+
+/* report.c: a field of a result (dropped beyond BENCH_MAX_FIELDS) */
+void bench_result_add(struct bench_result *r, const char *key, double v);
+/* report.c: runs every table and writes the JSON object to out.  0, or
+ * -1 if a case failed (its member is then {"error": "..."}). */
+int bench_report(const struct bench_opts *o, FILE *out);
+
+/* stats.c: latency samples (µs) as iterations, p50_us, p99_us, mean_us,
+ * min_us, max_us.  Sorts the samples. */
+void bench_result_latency(struct bench_result *r, double *samples_us,
+			  size_t n);
+/* The p-th percentile (0 < p <= 100, nearest rank) of sorted samples. */
+double bench_percentile(const double *sorted, size_t n, double p);
+
+/* stats.c: a monotonic clock in microseconds. */
+double bench_now_us(void);
+
+#endif /* VTEE_BENCH_H */
