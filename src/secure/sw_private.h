@@ -22,17 +22,16 @@ enum sw_thread_state {
 /*
  * A secure thread.  A yielding call runs on it from CALL_WITH_ARG until it
  * returns; an RPC suspends it (the caller gets the RPC registers) until
- * RETURN_FROM_RPC resumes it.  Hand-offs go through two sequence words.
+ * RETURN_FROM_RPC resumes it.  It is an execution context (thread.c), run
+ * by whichever pthread makes the SMC.
  */
 struct sw_thread {
 	struct secure_world *sw;
 	unsigned int id;
 	enum sw_thread_state state;	/* under sw->threads_lock */
-	pthread_t pthread;
-	uint32_t to_thread_seq;		/* normal world -> thread */
-	uint32_t to_caller_seq;		/* thread -> normal world */
+	struct sw_context *context;
 	struct smc_regs regs;		/* the registers being handed over */
-	bool stop;
+	uint8_t *scratch;		/* TA_CHAN_DATA_MAX bytes, this thread's */
 	/* this thread's RPC argument buffer, from RPC ALLOC, kept */
 	uint64_t rpc_arg_pa;
 	uint64_t rpc_arg_cookie;
@@ -59,6 +58,8 @@ void sw_thread_resume(struct secure_world *sw, struct smc_regs *regs);
  * RPC in regs (a0 = OPTEE_SMC_RETURN_RPC_*); returns with its answer. */
 void sw_thread_rpc(struct sw_thread *thr, struct smc_regs *regs);
 unsigned int sw_threads_busy(struct secure_world *sw);
+/* A buffer of TA_CHAN_DATA_MAX bytes owned by the secure thread. */
+uint8_t *sw_thread_scratch(struct sw_thread *thr);
 
 /* entry_std.c: one yielding call's message */
 void sw_entry_std(struct sw_thread *thr, uint64_t arg_pa);

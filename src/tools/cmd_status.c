@@ -157,8 +157,9 @@ static int status_fetch(int fd, char **reply)
 static int report_print(const struct status_args *a, const char *reply)
 {
 	if (!*reply || !strncmp(reply, "error:", 6)) {
-		vtee_err("status", "vteed at %s refused: %s", a->runtime_dir,
-			 *reply ? reply : "empty answer\n");
+		vtee_err("status", "vteed at %s refused: %.*s", a->runtime_dir,
+			 *reply ? (int)strcspn(reply, "\n") : 12,
+			 *reply ? reply : "empty answer");
 		return VTEE_EXIT_FAIL;
 	}
 	if (a->json)

@@ -95,6 +95,12 @@ static int write_seeds(const char *dir)
 	rc |= seed_write(dir, "unknown_ioctl", &s);
 	seed_start(&s, VTEE_NODE_OP_SHM_RELEASE, 0, 0, 0, 3);
 	rc |= seed_write(dir, "shm_release", &s);
+	/* the largest message: libFuzzer's input size limit follows it */
+	seed_start(&s, VTEE_NODE_OP_IOCTL, 0x1234u, VTEE_NODE_ARG_MAX,
+		   TEE_MAX_ARG_SIZE, 0);
+	memset(s.bytes + s.len, 0x5a, VTEE_NODE_ARG_MAX + TEE_MAX_ARG_SIZE);
+	s.len += VTEE_NODE_ARG_MAX + TEE_MAX_ARG_SIZE;
+	rc |= seed_write(dir, "largest", &s);
 	return rc;
 }
 

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "sw_private.h"
 #include "tee_api_defines.h"
 #include "tos_private.h"
 #include "vtee/log.h"
@@ -96,7 +97,7 @@ static uint32_t run(struct tos *tos, struct sw_thread *thr,
 		    struct ta_instance *inst, struct tos_session *sess,
 		    struct tos_params *ps)
 {
-	static __thread uint8_t data[TA_CHAN_DATA_MAX];
+	uint8_t *data = sw_thread_scratch(thr);
 	struct ta_chan_msg m;
 
 	ta_chan_post(inst);

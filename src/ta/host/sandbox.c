@@ -128,9 +128,10 @@ static const int running_allowed[] = {
 	SCMP_SYS(getrandom),
 	/* ending: DESTROY, a panic nobody hears, a TA calling exit() */
 	SCMP_SYS(exit), SCMP_SYS(exit_group),
-	/* signal delivery (a stopped and continued TA), abort() */
+	/* signal delivery (a stopped and continued TA), abort(); ASan asks
+	 * for the alternate stack before every noreturn call */
 	SCMP_SYS(rt_sigreturn), SCMP_SYS(rt_sigprocmask),
-	SCMP_SYS(restart_syscall),
+	SCMP_SYS(restart_syscall), SCMP_SYS(sigaltstack),
 	/* harmless self queries, spin-lock back-off */
 	SCMP_SYS(getpid), SCMP_SYS(gettid), SCMP_SYS(sched_yield),
 };

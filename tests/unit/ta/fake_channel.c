@@ -2,7 +2,6 @@
 /* The fake OS's side of the channel: entries and canned syscalls. */
 #include <linux/futex.h>
 #include <poll.h>
-#include <stdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -260,16 +259,12 @@ bool fake_entry(struct fake_ta *ta, struct ta_chan_msg *m)
 	memcpy(&ta->chan->msg, m, sizeof(*m));
 	post(ta);
 	for (;;) {
-		if (!wait_post(ta)) {
-			fprintf(stderr, "DEBUG no post\n");
+		if (!wait_post(ta))
 			return false;
-		}
 		memcpy(m, &ta->chan->msg, sizeof(*m));
 		if (m->kind == TA_MSG_DONE)
 			return true;
-		if (m->kind != TA_MSG_SYSCALL || !answer(ta)) {
-			fprintf(stderr, "DEBUG kind %u func %u\n", m->kind, m->func);
+		if (m->kind != TA_MSG_SYSCALL || !answer(ta))
 			return false;
-		}
 	}
 }

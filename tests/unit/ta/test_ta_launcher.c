@@ -257,6 +257,7 @@ static void test_api_commands(void **state)
 	assert_int_equal(invoke(&ta, TEST_CMD_TA_DESCRIPTION, PT(MO, 0, 0, 0),
 				&m), SHORT_BUFFER);
 	assert_int_equal(m.params[0].size, sizeof("vtee test TA"));
+	m.n_new_maps = 0;
 	memref(&m, 0, 1, 0, 64);
 	assert_int_equal(invoke(&ta, TEST_CMD_TA_DESCRIPTION, PT(MO, 0, 0, 0),
 				&m), SUCCESS);
