@@ -170,7 +170,8 @@ static int floor_seqpacket(const struct bench_opts *o,
 		rc = -errno;
 	} else {
 		rc = seqpacket_ping(sv[0], o, samples);
-		shutdown(sv[0], SHUT_RDWR);	/* the peer's recv sees EOF */
+		/* the peer's recv sees EOF and it exits */
+		shutdown(sv[0], SHUT_RDWR);
 		rc = peer_reap(pid, rc);
 	}
 	close(sv[0]);

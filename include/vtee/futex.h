@@ -19,5 +19,7 @@ uint32_t futex_wait_change(uint32_t *word, uint32_t seen, int timeout_ms,
 			   bool shared);
 /* Adds 1 to *word (release) and wakes its waiters. */
 void futex_bump_wake(uint32_t *word, bool shared);
+/* Wakes every waiter of *word (after the caller changed it). */
+void futex_wake_all(uint32_t *word, bool shared);
 
 #endif /* VTEE_FUTEX_H */

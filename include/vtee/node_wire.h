@@ -35,6 +35,14 @@ enum vtee_node_hello_kind {
 	VTEE_NODE_ATTACH = 2,		/* join the context named by token */
 };
 
+/*
+ * OR'ed into the hello kind: "give this connection a call page".  The
+ * welcome then carries the page's memfd (SCM_RIGHTS).  A node that does
+ * not, or a welcome without an fd, means datagrams as before.
+ */
+#define VTEE_NODE_WANT_CALL_PAGE	0x10000u
+#define VTEE_NODE_KIND_MASK		0xffffu
+
 /* First message on a connection, client to node. */
 struct vtee_node_hello {
 	uint32_t magic;
@@ -89,6 +97,39 @@ struct vtee_node_rep {
 #define VTEE_NODE_MSG_MAX \
 	(sizeof(struct vtee_node_req) + VTEE_NODE_ARG_MAX + TEE_MAX_ARG_SIZE)
 
+/*
+ * The call page: a connection's requests and replies without a socket
+ * round trip.  The same bytes as the datagrams above go through msg[]:
+ *
+ *   client: write the request, len, then state = REQUEST; FUTEX_WAKE
+ *   node:   copy the request out once; serve it; write the reply and len;
+ *           send an fd that rides along as a datagram (SCM_RIGHTS, one
+ *           byte of payload); then state = REPLY; FUTEX_WAKE
+ *   client: read the reply (and that datagram); state = IDLE
+ *
+ * Both sides wait on `state` with FUTEX_WAIT (shared, not private).  The
+ * socket stays the connection's lifeline: its EOF still closes the
+ * context, and a side waiting on the page checks it now and then.  The
+ * node treats the page as hostile memory like any user memory: it reads
+ * len and the request once, into its own buffer.
+ */
+enum vtee_call_state {
+	VTEE_CALL_IDLE = 0,
+	VTEE_CALL_REQUEST = 1,
+	VTEE_CALL_REPLY = 2,
+};
+
+#define VTEE_CALL_PAGE_SIZE	8192
+
+struct vtee_call_page {
+	uint32_t state;
+	uint32_t len;
+	uint32_t pad[14];
+	uint8_t msg[VTEE_NODE_MSG_MAX];
+};
+
+_Static_assert(sizeof(struct vtee_call_page) <= VTEE_CALL_PAGE_SIZE,
+	       "call page");
 _Static_assert(sizeof(struct vtee_node_hello) == 24, "hello");
 _Static_assert(sizeof(struct vtee_node_welcome) == 24, "welcome");
 _Static_assert(sizeof(struct vtee_node_req) == 32, "req");

@@ -85,5 +85,10 @@ uint32_t futex_wait_change(uint32_t *word, uint32_t seen, int timeout_ms,
 void futex_bump_wake(uint32_t *word, bool shared)
 {
 	__atomic_add_fetch(word, 1, __ATOMIC_RELEASE);
+	futex_wake_all(word, shared);
+}
+
+void futex_wake_all(uint32_t *word, bool shared)
+{
 	futex(word, FUTEX_WAKE, INT32_MAX, NULL, shared);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "tee_drv.h"
 #include "tee_ioctl.h"
 #include "tee_node_msg.h"
+#include "vtee/futex.h"
 #include "vtee/list.h"
 #include "vtee/log.h"
 #include "vtee/node_wire.h"
@@ -48,6 +50,7 @@ struct node_conn {
 	struct tee_cred cred;
 	struct node_ctx *nctx;
 	bool owner;
+	struct vtee_call_page *page;	/* NULL: datagrams only */
 };
 
 static int read_cred(int fd, struct tee_cred *cred)
@@ -140,38 +143,11 @@ static void ctx_detach(struct node_conn *c)
 		free(nctx);
 }
 
-static int hello(struct node_conn *c)
-{
-	struct vtee_node_hello h;
-	struct vtee_node_welcome w = { 0 };
-	ssize_t n = recv(c->fd, &h, sizeof(h), 0);
-
-	if (n != sizeof(h) || h.magic != VTEE_NODE_MAGIC)
-		return -EPROTO;
-	if (h.kind == VTEE_NODE_NEW_CONTEXT) {
-		c->nctx = ctx_new(c, &w.status);
-		c->owner = true;
-	} else if (h.kind == VTEE_NODE_ATTACH) {
-		c->nctx = ctx_attach(c, h.token, &w.status);
-	} else {
-		w.status = -EINVAL;
-	}
-	if (c->nctx)
-		memcpy(w.token, c->nctx->token, sizeof(w.token));
-	send(c->fd, &w, sizeof(w), MSG_NOSIGNAL);
-	return c->nctx ? 0 : w.status;
-}
-
-static int send_reply(int fd, const struct vtee_node_rep *rep,
-		      const void *arg, const void *win, int pass_fd)
+/* Sends iovecs as one datagram, with pass_fd (if >= 0) attached. */
+static int sendv_with_fd(int fd, struct iovec *iov, size_t n, int pass_fd)
 {
 	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
-	struct iovec iov[3] = {
-		{ (void *)rep, sizeof(*rep) },
-		{ (void *)arg, rep->arg_len },
-		{ (void *)win, rep->user_len },
-	};
-	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = 3 };
+	struct msghdr mh = { .msg_iov = iov, .msg_iovlen = n };
 
 	if (pass_fd >= 0) {
 		struct cmsghdr *cm;
@@ -187,6 +163,91 @@ static int send_reply(int fd, const struct vtee_node_rep *rep,
 	return sendmsg(fd, &mh, MSG_NOSIGNAL) < 0 ? -errno : 0;
 }
 
+static int send_with_fd(int fd, const void *buf, size_t len, int pass_fd)
+{
+	struct iovec iov = { (void *)buf, len };
+
+	return sendv_with_fd(fd, &iov, 1, pass_fd);
+}
+
+/* The reply through the call page; an fd first, as a one-byte datagram. */
+static int page_reply(struct node_conn *c, const struct vtee_node_rep *rep,
+		      const void *arg, const void *win, int pass_fd)
+{
+	struct vtee_call_page *pg = c->page;
+	size_t len = sizeof(*rep) + rep->arg_len + rep->user_len;
+
+	if (pass_fd >= 0 && send_with_fd(c->fd, "F", 1, pass_fd))
+		return -EIO;
+	memcpy(pg->msg, rep, sizeof(*rep));
+	memcpy(pg->msg + sizeof(*rep), arg, rep->arg_len);
+	memcpy(pg->msg + sizeof(*rep) + rep->arg_len, win, rep->user_len);
+	pg->len = (uint32_t)len;
+	__atomic_store_n(&pg->state, VTEE_CALL_REPLY, __ATOMIC_RELEASE);
+	futex_wake_all(&pg->state, true);
+	return 0;
+}
+
+static int send_reply(struct node_conn *c, const struct vtee_node_rep *rep,
+		      const void *arg, const void *win, int pass_fd)
+{
+	struct iovec iov[3] = {
+		{ (void *)rep, sizeof(*rep) },
+		{ (void *)arg, rep->arg_len },
+		{ (void *)win, rep->user_len },
+	};
+
+	if (c->page)
+		return page_reply(c, rep, arg, win, pass_fd);
+	return sendv_with_fd(c->fd, iov, 3, pass_fd);
+}
+
+/* A fresh call page for the connection; its memfd, or -1 (datagrams). */
+static int call_page_new(struct node_conn *c)
+{
+	int fd = memfd_create("vtee-call-page", MFD_CLOEXEC);
+	void *p;
+
+	if (fd < 0)
+		return -1;
+	if (ftruncate(fd, VTEE_CALL_PAGE_SIZE) ||
+	    (p = mmap(NULL, VTEE_CALL_PAGE_SIZE, PROT_READ | PROT_WRITE,
+		      MAP_SHARED, fd, 0)) == MAP_FAILED) {
+		close(fd);
+		return -1;
+	}
+	c->page = p;
+	return fd;
+}
+
+static int hello(struct node_conn *c)
+{
+	struct vtee_node_hello h;
+	struct vtee_node_welcome w = { 0 };
+	ssize_t n = recv(c->fd, &h, sizeof(h), 0);
+	int page_fd = -1;
+
+	if (n != sizeof(h) || h.magic != VTEE_NODE_MAGIC)
+		return -EPROTO;
+	if ((h.kind & VTEE_NODE_KIND_MASK) == VTEE_NODE_NEW_CONTEXT) {
+		c->nctx = ctx_new(c, &w.status);
+		c->owner = true;
+	} else if ((h.kind & VTEE_NODE_KIND_MASK) == VTEE_NODE_ATTACH) {
+		c->nctx = ctx_attach(c, h.token, &w.status);
+	} else {
+		w.status = -EINVAL;
+	}
+	if (c->nctx) {
+		memcpy(w.token, c->nctx->token, sizeof(w.token));
+		if (h.kind & VTEE_NODE_WANT_CALL_PAGE)
+			page_fd = call_page_new(c);
+	}
+	send_with_fd(c->fd, &w, sizeof(w), page_fd);
+	if (page_fd >= 0)
+		close(page_fd);
+	return c->nctx ? 0 : w.status;
+}
+
 /* One request.  A malformed one gets -EINVAL; the connection lives on. */
 static int serve_one(struct node_conn *c, uint8_t *buf, size_t len)
 {
@@ -196,10 +257,10 @@ static int serve_one(struct node_conn *c, uint8_t *buf, size_t len)
 	int fd = -1;
 
 	if (tee_node_msg_parse(buf, len, &m))
-		return send_reply(c->fd, &rep, NULL, NULL, -1);
+		return send_reply(c, &rep, NULL, NULL, -1);
 	if (m.op == VTEE_NODE_OP_SHM_RELEASE) {
 		rep.rc = tee_shm_release_fd(c->nctx->ctx, m.shm_id);
-		return send_reply(c->fd, &rep, NULL, NULL, -1);
+		return send_reply(c, &rep, NULL, NULL, -1);
 	}
 	uw = (struct tee_uwin){ m.user_addr, m.user, m.user_len };
 	rep.rc = (int32_t)tee_ioctl(c->nctx->ctx, m.ioctl_cmd, m.arg, &uw,
@@ -210,7 +271,58 @@ static int serve_one(struct node_conn *c, uint8_t *buf, size_t len)
 		rep.flags = VTEE_NODE_REP_FD;
 	else
 		fd = -1;
-	return send_reply(c->fd, &rep, m.arg_buf, m.user, fd);
+	return send_reply(c, &rep, m.arg_buf, m.user, fd);
+}
+
+/* The datagram loop: one recv, one request. */
+static void serve_datagrams(struct node_conn *c, uint8_t *msg, size_t cap)
+{
+	for (;;) {
+		ssize_t n = recv(c->fd, msg, cap, MSG_TRUNC);
+
+		if (n <= 0)
+			return;
+		/* a truncated datagram reports its full length: refused */
+		if (serve_one(c, msg, (size_t)n))
+			return;
+	}
+}
+
+/* Has the peer gone?  Checked while waiting on a call page. */
+static bool peer_gone(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLRDHUP };
+
+	return poll(&p, 1, 0) > 0 &&
+	       (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
+}
+
+/*
+ * The call-page loop.  The page is the client's memory: len and the
+ * request are read once into msg, and nothing in the page is trusted.
+ */
+static void serve_page(struct node_conn *c, uint8_t *msg)
+{
+	struct vtee_call_page *pg = c->page;
+
+	for (;;) {
+		uint32_t state = __atomic_load_n(&pg->state, __ATOMIC_ACQUIRE);
+		uint32_t len;
+
+		if (state != VTEE_CALL_REQUEST) {
+			if (futex_wait_change(&pg->state, state, 250, true) ==
+				    state && peer_gone(c->fd))
+				return;
+			continue;
+		}
+		len = __atomic_load_n(&pg->len, __ATOMIC_RELAXED);
+		if (len > VTEE_NODE_MSG_MAX)
+			len = VTEE_NODE_MSG_MAX + 1;	/* refused as oversized */
+		else
+			memcpy(msg, pg->msg, len);
+		if (serve_one(c, msg, len))
+			return;
+	}
 }
 
 static void *conn_main(void *arg)
@@ -222,18 +334,15 @@ static void *conn_main(void *arg)
 	uint8_t *msg = malloc(cap);
 
 	if (msg && !hello(c)) {
-		for (;;) {
-			ssize_t n = recv(c->fd, msg, cap, MSG_TRUNC);
-
-			if (n <= 0)
-				break;
-			/* a truncated datagram reports its full length: refused */
-			if (serve_one(c, msg, (size_t)n))
-				break;
-		}
+		if (c->page)
+			serve_page(c, msg);
+		else
+			serve_datagrams(c, msg, cap);
 		ctx_detach(c);
 	}
 	free(msg);
+	if (c->page)
+		munmap(c->page, VTEE_CALL_PAGE_SIZE);
 	close(c->fd);
 	free(c);
 	pthread_mutex_lock(&node->lock);

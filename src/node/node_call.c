@@ -12,10 +12,13 @@
 #include "node_private.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
+
+#include "vtee/futex.h"
 
 /* The user window spans at most this many pages (TEE_MAX_ARG_SIZE bytes
  * at any alignment, pages of at least 4 KiB). */
@@ -205,6 +208,86 @@ static int tee_node_recv(int sock, struct tee_node_rep_msg *m, int *fd)
 	return 0;
 }
 
+/* Has the node gone?  Checked while waiting on a call page. */
+static bool tee_node_hung_up(int sock)
+{
+	struct pollfd p = { .fd = sock, .events = POLLRDHUP };
+
+	return poll(&p, 1, 0) > 0 &&
+	       (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
+}
+
+static int tee_node_page_wait(int sock, struct vtee_call_page *pg)
+{
+	for (;;) {
+		uint32_t s = __atomic_load_n(&pg->state, __ATOMIC_ACQUIRE);
+
+		if (s == VTEE_CALL_REPLY)
+			return 0;
+		if (s != VTEE_CALL_REQUEST)
+			return -EIO;
+		if (futex_wait_change(&pg->state, s, 250, true) == s &&
+		    tee_node_hung_up(sock))
+			return -EIO;
+	}
+}
+
+/* The fd of a reply that carries one: a one-byte datagram before it. */
+static int tee_node_recv_fd(int sock, int *fd)
+{
+	union {
+		struct cmsghdr align;
+		char buf[CMSG_SPACE(4 * sizeof(int))];
+	} ctl;
+	char byte;
+	struct iovec iov = { .iov_base = &byte, .iov_len = 1 };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = ctl.buf,
+			     .msg_controllen = sizeof(ctl.buf) };
+	ssize_t n;
+
+	do {
+		n = recvmsg(sock, &mh, MSG_CMSG_CLOEXEC | MSG_DONTWAIT);
+	} while (n < 0 && errno == EINTR);
+	if (n != 1)
+		return -EIO;
+	tee_node_take_fds(&mh, fd);
+	return *fd >= 0 ? 0 : -EIO;
+}
+
+/*
+ * One exchange through the call page (node_wire.h): the request in, the
+ * node woken, the reply out.  The fd of a reply that carries one was sent
+ * before the page flipped to REPLY, so it is already queued.
+ */
+static int tee_node_page_call(int sock, struct vtee_call_page *pg,
+			      const struct tee_node_req_msg *req,
+			      struct tee_node_rep_msg *rep, int *fd)
+{
+	size_t len = sizeof(req->hdr) + req->hdr.arg_len + req->hdr.user_len;
+	uint32_t got;
+	int rc;
+
+	*fd = -1;
+	memcpy(pg->msg, req, len);
+	pg->len = (uint32_t)len;
+	__atomic_store_n(&pg->state, VTEE_CALL_REQUEST, __ATOMIC_RELEASE);
+	futex_wake_all(&pg->state, true);
+	rc = tee_node_page_wait(sock, pg);
+	if (rc)
+		return rc;
+	got = pg->len;
+	if (got < sizeof(rep->hdr) || got > sizeof(*rep))
+		return -EIO;
+	memcpy(rep, pg->msg, got);
+	__atomic_store_n(&pg->state, VTEE_CALL_IDLE, __ATOMIC_RELAXED);
+	if (got != sizeof(rep->hdr) + rep->hdr.arg_len + rep->hdr.user_len)
+		return -EIO;
+	if (rep->hdr.flags & VTEE_NODE_REP_FD)
+		return tee_node_recv_fd(sock, fd);
+	return 0;
+}
+
 /* A reply may give back no more than went out. */
 static int tee_node_check(const struct tee_node_rep_msg *m,
 			  const struct tee_node_span *sp, int fd)
@@ -251,9 +334,14 @@ static int tee_node_exchange(struct tee_node *node,
 
 	if (slot < 0)
 		return slot;
-	rc = tee_node_send(node->slot[slot].fd, req);
-	if (!rc)
-		rc = tee_node_recv(node->slot[slot].fd, &rep, &fd);
+	if (node->slot[slot].page) {
+		rc = tee_node_page_call(node->slot[slot].fd,
+					node->slot[slot].page, req, &rep, &fd);
+	} else {
+		rc = tee_node_send(node->slot[slot].fd, req);
+		if (!rc)
+			rc = tee_node_recv(node->slot[slot].fd, &rep, &fd);
+	}
 	if (!rc)
 		rc = tee_node_check(&rep, sp, fd);
 	tee_node_give_back(node, slot, rc < 0);

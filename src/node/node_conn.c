@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -34,7 +35,7 @@ static int tee_node_send_hello(int fd, uint32_t kind,
 {
 	struct vtee_node_hello hello = {
 		.magic = VTEE_NODE_MAGIC,
-		.kind = kind,
+		.kind = kind | VTEE_NODE_WANT_CALL_PAGE,
 	};
 	ssize_t n;
 
@@ -48,21 +49,51 @@ static int tee_node_send_hello(int fd, uint32_t kind,
 	return n == sizeof(hello) ? 0 : -EIO;
 }
 
-static int tee_node_read_welcome(int fd, struct vtee_node_welcome *welcome)
+/* Maps the call page the welcome carried; NULL keeps datagrams. */
+static struct vtee_call_page *tee_node_map_page(int page_fd)
 {
+	void *p;
+
+	if (page_fd < 0)
+		return NULL;
+	p = mmap(NULL, VTEE_CALL_PAGE_SIZE, PROT_READ | PROT_WRITE,
+		 MAP_SHARED, page_fd, 0);
+	close(page_fd);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static int tee_node_read_welcome(int fd, struct vtee_node_welcome *welcome,
+				 struct vtee_call_page **page)
+{
+	union {
+		struct cmsghdr align;
+		char buf[CMSG_SPACE(sizeof(int))];
+	} ctl;
+	struct iovec iov = { .iov_base = welcome, .iov_len = sizeof(*welcome) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = ctl.buf,
+			     .msg_controllen = sizeof(ctl.buf) };
+	struct cmsghdr *c;
+	int page_fd = -1;
 	ssize_t n;
 
 	do {
-		n = recv(fd, welcome, sizeof(*welcome), MSG_TRUNC);
+		n = recvmsg(fd, &mh, MSG_TRUNC | MSG_CMSG_CLOEXEC);
 	} while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return -errno;
+	c = CMSG_FIRSTHDR(&mh);
+	if (c && c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS &&
+	    c->cmsg_len == CMSG_LEN(sizeof(int)))
+		memcpy(&page_fd, CMSG_DATA(c), sizeof(int));
+	*page = tee_node_map_page(page_fd);
 	/* EOF or a message of another size: not a node we can talk to */
 	return n == sizeof(*welcome) ? 0 : -EIO;
 }
 
 int tee_node_connect(const struct sockaddr_un *addr, uint32_t kind,
-		     uint8_t token[VTEE_NODE_TOKEN_LEN])
+		     uint8_t token[VTEE_NODE_TOKEN_LEN],
+		     struct vtee_call_page **page)
 {
 	struct vtee_node_welcome welcome;
 	int fd = tee_node_dial(addr);
@@ -72,10 +103,13 @@ int tee_node_connect(const struct sockaddr_un *addr, uint32_t kind,
 		return fd;
 	rc = tee_node_send_hello(fd, kind, token);
 	if (!rc)
-		rc = tee_node_read_welcome(fd, &welcome);
+		rc = tee_node_read_welcome(fd, &welcome, page);
 	if (!rc && welcome.status < 0)
 		rc = welcome.status;
 	if (rc) {
+		if (*page)
+			munmap(*page, VTEE_CALL_PAGE_SIZE);
+		*page = NULL;
 		close(fd);
 		return rc;
 	}

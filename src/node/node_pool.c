@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -38,13 +39,13 @@ int tee_node_open(const char *path, struct tee_node **out)
 	rc = tee_node_addr(path, &node->addr);
 	if (!rc)
 		rc = tee_node_connect(&node->addr, VTEE_NODE_NEW_CONTEXT,
-				      node->token);
+				      node->token, &node->slot[0].page);
 	if (rc < 0) {
 		free(node);
 		return rc;
 	}
-	for (int i = 0; i < TEE_NODE_POOL_MAX; i++)
-		node->slot[i].fd = -1;
+	for (int i = 1; i < TEE_NODE_POOL_MAX; i++)
+		node->slot[i] = (struct tee_node_slot){ .fd = -1 };
 	node->slot[0].fd = rc;
 	pthread_mutex_init(&node->lock, NULL);
 	pthread_cond_init(&node->returned, NULL);
@@ -56,9 +57,12 @@ int tee_node_open(const char *path, struct tee_node **out)
  * node should not see attached connections outlive it. */
 void tee_node_close(struct tee_node *node)
 {
-	for (int i = TEE_NODE_POOL_MAX - 1; i >= 0; i--)
+	for (int i = TEE_NODE_POOL_MAX - 1; i >= 0; i--) {
+		if (node->slot[i].page)
+			munmap(node->slot[i].page, VTEE_CALL_PAGE_SIZE);
 		if (node->slot[i].fd >= 0)
 			close(node->slot[i].fd);
+	}
 	pthread_cond_destroy(&node->returned);
 	pthread_mutex_destroy(&node->lock);
 	free(node);
@@ -88,11 +92,14 @@ static int tee_node_pick(struct tee_node *node, bool *empty)
 /* Opens the connection of an empty slot the caller has reserved. */
 static int tee_node_attach(struct tee_node *node, int i)
 {
-	int fd = tee_node_connect(&node->addr, VTEE_NODE_ATTACH, node->token);
+	struct vtee_call_page *page = NULL;
+	int fd = tee_node_connect(&node->addr, VTEE_NODE_ATTACH, node->token,
+				  &page);
 
 	pthread_mutex_lock(&node->lock);
 	if (fd >= 0) {
 		node->slot[i].fd = fd;
+		node->slot[i].page = page;
 	} else {
 		node->slot[i].busy = false;
 		pthread_cond_signal(&node->returned);
@@ -129,6 +136,9 @@ void tee_node_give_back(struct tee_node *node, int i, bool broken)
 		 * device closes, but is out of step and never lent again. */
 		s->dead = true;
 	} else if (broken) {
+		if (s->page)
+			munmap(s->page, VTEE_CALL_PAGE_SIZE);
+		s->page = NULL;
 		close(s->fd);
 		s->fd = -1;
 	}

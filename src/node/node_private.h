@@ -24,6 +24,7 @@
 
 struct tee_node_slot {
 	int fd;		/* -1: no connection in this slot */
+	struct vtee_call_page *page;	/* NULL: this connection uses datagrams */
 	bool busy;	/* lent to a caller (or being connected) */
 	bool dead;	/* the primary failed: never lent again */
 };
@@ -38,9 +39,11 @@ struct tee_node {
 
 /* node_conn.c: connects to addr and exchanges the hello.  kind is a
  * VTEE_NODE_* hello kind; token is sent for ATTACH and, for NEW_CONTEXT,
- * receives the node's token.  Returns the connected fd or -errno. */
+ * receives the node's token.  The connection asks for a call page; *page
+ * is it, or NULL if the node sent none.  Returns the fd or -errno. */
 int tee_node_connect(const struct sockaddr_un *addr, uint32_t kind,
-		     uint8_t token[VTEE_NODE_TOKEN_LEN]);
+		     uint8_t token[VTEE_NODE_TOKEN_LEN],
+		     struct vtee_call_page **page);
 
 /* node_pool.c */
 int tee_node_open(const char *path, struct tee_node **out);

@@ -40,11 +40,12 @@ static void usage(FILE *f)
 		"$VTEE_RUNTIME_DIR, else\n"
 		"                         $XDG_RUNTIME_DIR/vtee, else "
 		"/run/vtee)\n"
-		"  -j, --json             print one JSON object: one member per "
-		"line kind, arrays\n"
-		"                         for \"ta\" and \"context\"; numbers "
-		"(hex ones too) as\n"
-		"                         numbers, bare trailing words as true\n"
+		"  -j, --json             print one JSON object: one member "
+		"per line kind,\n"
+		"                         arrays for \"ta\" and \"context\"; "
+		"numbers (hex ones\n"
+		"                         too) as numbers, bare trailing words "
+		"as true\n"
 		"  -h, --help             show this help\n\n"
 		"Exit status: 0 success, 1 no vteed there or no answer, 2 bad "
 		"command line.\n");
@@ -119,8 +120,8 @@ static int reply_read(int fd, char **out)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 || (len += (size_t)n) >= REPLY_MAX) {
-			int err = n < 0 ? (errno == EAGAIN ? -ETIMEDOUT :
-							      -errno) : -EMSGSIZE;
+			int err = n >= 0 ? -EMSGSIZE :
+				  errno == EAGAIN ? -ETIMEDOUT : -errno;
 
 			free(buf);
 			return err;

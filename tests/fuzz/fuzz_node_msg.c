@@ -125,7 +125,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!rc)
 		check_accepted(&m, buf, size);
 	/* a truncated datagram (len beyond what arrived) is refused unread */
-	if (tee_node_msg_parse(buf, VTEE_NODE_MSG_MAX + 1 + size, &m) != -EINVAL)
+	rc = tee_node_msg_parse(buf, VTEE_NODE_MSG_MAX + 1 + size, &m);
+	if (rc != -EINVAL)
 		abort();
 	free(buf);
 	return 0;

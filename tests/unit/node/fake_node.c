@@ -120,19 +120,25 @@ static void *fake_conn_main(void *p)
 	}
 }
 
-/* Checks a hello and picks the welcome status. */
+/*
+ * Checks a hello and picks the welcome status.  The client always asks for
+ * a call page; this node never gives one, so the client must fall back to
+ * datagrams, whose bytes these tests check.
+ */
 static int32_t fake_hello_status(struct fake_node *fn,
 				 const struct vtee_node_hello *h, ssize_t n)
 {
+	uint32_t kind = h->kind & VTEE_NODE_KIND_MASK;
 	int32_t status = -EPROTO;
 
 	pthread_mutex_lock(&fn->lock);
-	if (n != sizeof(*h) || h->magic != VTEE_NODE_MAGIC) {
+	if (n != sizeof(*h) || h->magic != VTEE_NODE_MAGIC ||
+	    !(h->kind & VTEE_NODE_WANT_CALL_PAGE)) {
 		fn->stats.bad_hellos++;
-	} else if (h->kind == VTEE_NODE_NEW_CONTEXT) {
+	} else if (kind == VTEE_NODE_NEW_CONTEXT) {
 		fn->stats.news++;
 		status = fn->new_status;
-	} else if (h->kind == VTEE_NODE_ATTACH &&
+	} else if (kind == VTEE_NODE_ATTACH &&
 		   !memcmp(h->token, fake_node_token, sizeof(h->token))) {
 		fn->stats.attaches++;
 		status = fn->attach_status;

@@ -21,15 +21,21 @@
 #define ENTRIES OPTEE_MSG_PAGES_PER_LIST
 #define RAM_BYTES (4u << 20)
 
+#define MAX_BLOCKS 8
+
 struct fixture {
 	struct ns_ram *ram;
 	struct mobj_table *table;
+	/* what the test allocated, for teardown to put back */
+	struct ns_ram_block *blocks[MAX_BLOCKS];
+	size_t nblocks;
 };
 
 static int setup(void **state)
 {
 	static struct fixture f;
 
+	memset(&f, 0, sizeof(f));
 	if (ns_ram_create(RAM_BYTES, &f.ram))
 		return -1;
 	f.table = mobj_table_create();
@@ -42,6 +48,8 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	mobj_table_destroy(f->table);
+	while (f->nblocks)
+		ns_ram_block_put(f->ram, f->blocks[--f->nblocks]);
 	ns_ram_destroy(f->ram);
 	return 0;
 }
@@ -51,6 +59,8 @@ static struct ns_ram_block *alloc_pages(struct fixture *f, size_t n)
 	struct ns_ram_block *b = ns_ram_alloc(f->ram, n * PAGE, "test");
 
 	assert_non_null(b);
+	assert_true(f->nblocks < MAX_BLOCKS);
+	f->blocks[f->nblocks++] = b;
 	return b;
 }
 
@@ -65,7 +75,8 @@ static void list_write(struct ns_ram_block *list, const uint64_t *pages,
 		size_t lp = i / ENTRIES;
 
 		entry[lp * (ENTRIES + 1) + i % ENTRIES] = pages[i];
-		entry[lp * (ENTRIES + 1) + ENTRIES] = list->pa + (lp + 1) * PAGE;
+		entry[lp * (ENTRIES + 1) + ENTRIES] =
+			list->pa + (lp + 1) * PAGE;
 	}
 }
 
@@ -81,9 +92,11 @@ static void test_register_many_list_pages(void **state)
 {
 	struct fixture *f = *state;
 	const size_t n = ENTRIES + 89;
-	struct ns_ram_block *list = alloc_pages(f, 2), *data = alloc_pages(f, n);
+	struct ns_ram_block *list = alloc_pages(f, 2);
+	struct ns_ram_block *data = alloc_pages(f, n);
 	uint64_t pages[ENTRIES + 89], got[ENTRIES + 89];
-	const uint64_t offs = ENTRIES * PAGE - 150;	/* crosses list pages */
+	/* a range across the two list pages' entries */
+	const uint64_t offs = ENTRIES * PAGE - 150;
 	struct sw_mem m;
 
 	for (size_t i = 0; i < n; i++)
@@ -115,7 +128,8 @@ static void test_register_unaligned_list(void **state)
 {
 	struct fixture *f = *state;
 	const size_t n = ENTRIES + 1;
-	struct ns_ram_block *list = alloc_pages(f, 2), *data = alloc_pages(f, n);
+	struct ns_ram_block *list = alloc_pages(f, 2);
+	struct ns_ram_block *data = alloc_pages(f, n);
 	uint64_t pages[ENTRIES + 1];
 
 	for (size_t i = 0; i < n; i++)
@@ -149,11 +163,13 @@ static void refuse_page(struct fixture *f, struct ns_ram_block *list,
 static void test_register_page_outside_ram(void **state)
 {
 	struct fixture *f = *state;
-	struct ns_ram_block *list = alloc_pages(f, 1), *data = alloc_pages(f, 2);
+	struct ns_ram_block *list = alloc_pages(f, 1);
+	struct ns_ram_block *data = alloc_pages(f, 2);
 	struct ns_ram_block *freed = alloc_pages(f, 1);
 	uint64_t freed_pa = freed->pa;
 
 	ns_ram_block_put(f->ram, freed);
+	f->nblocks--;		/* put already */
 	refuse_page(f, list, data, freed_pa);
 	refuse_page(f, list, data, NS_RAM_BASE + RAM_BYTES);
 	refuse_page(f, list, data, NS_RAM_BASE - PAGE);
@@ -165,7 +181,8 @@ static void test_register_page_outside_ram(void **state)
 static void test_register_duplicate_cookie(void **state)
 {
 	struct fixture *f = *state;
-	struct ns_ram_block *list = alloc_pages(f, 1), *data = alloc_pages(f, 1);
+	struct ns_ram_block *list = alloc_pages(f, 1);
+	struct ns_ram_block *data = alloc_pages(f, 1);
 
 	list_write(list, &data->pa, 1);
 	assert_int_equal(mobj_register(f->table, f->ram, list->pa, PAGE, 9),
@@ -182,15 +199,19 @@ static void test_register_duplicate_cookie(void **state)
 static void test_unregister_unknown_cookie(void **state)
 {
 	struct fixture *f = *state;
-	struct ns_ram_block *list = alloc_pages(f, 1), *data = alloc_pages(f, 1);
+	struct ns_ram_block *list = alloc_pages(f, 1);
+	struct ns_ram_block *data = alloc_pages(f, 1);
 
-	assert_int_equal(mobj_unregister(f->table, 1), TEE_ERROR_ITEM_NOT_FOUND);
+	assert_int_equal(mobj_unregister(f->table, 1),
+			 TEE_ERROR_ITEM_NOT_FOUND);
 	list_write(list, &data->pa, 1);
 	assert_int_equal(mobj_register(f->table, f->ram, list->pa, PAGE, 1),
 			 TEE_SUCCESS);
-	assert_int_equal(mobj_unregister(f->table, 2), TEE_ERROR_ITEM_NOT_FOUND);
+	assert_int_equal(mobj_unregister(f->table, 2),
+			 TEE_ERROR_ITEM_NOT_FOUND);
 	assert_int_equal(mobj_unregister(f->table, 1), TEE_SUCCESS);
-	assert_int_equal(mobj_unregister(f->table, 1), TEE_ERROR_ITEM_NOT_FOUND);
+	assert_int_equal(mobj_unregister(f->table, 1),
+			 TEE_ERROR_ITEM_NOT_FOUND);
 }
 
 /* ---- memrefs ---- */
@@ -198,7 +219,8 @@ static void test_unregister_unknown_cookie(void **state)
 static void test_rmem_out_of_range(void **state)
 {
 	struct fixture *f = *state;
-	struct ns_ram_block *list = alloc_pages(f, 1), *data = alloc_pages(f, 2);
+	struct ns_ram_block *list = alloc_pages(f, 1);
+	struct ns_ram_block *data = alloc_pages(f, 2);
 	uint64_t pages[2] = { data->pa, data->pa + PAGE };
 	struct sw_mem m;
 
@@ -242,8 +264,9 @@ static void test_tmem_spanning_two_blocks(void **state)
 	memset(m.va, 0xee, 300);
 	sw_mem_release(&m, f->ram, true, 200);
 	for (size_t i = 0; i < 300; i++) {
-		const uint8_t *ns = i < 100 ? (uint8_t *)x->va + PAGE - 100 + i :
-					      (uint8_t *)y->va + i - 100;
+		const uint8_t *ns = i < 100 ?
+				    (uint8_t *)x->va + PAGE - 100 + i :
+				    (uint8_t *)y->va + i - 100;
 
 		assert_int_equal(*ns, i < 200 ? 0xee : want[i]);
 	}
@@ -259,7 +282,8 @@ static void test_tmem_spanning_two_blocks(void **state)
 static void test_tmem_noncontig_bounced(void **state)
 {
 	struct fixture *f = *state;
-	struct ns_ram_block *list = alloc_pages(f, 1), *data = alloc_pages(f, 2);
+	struct ns_ram_block *list = alloc_pages(f, 1);
+	struct ns_ram_block *data = alloc_pages(f, 2);
 	uint64_t pages[2] = { data->pa + PAGE, data->pa };	/* reversed */
 	struct sw_mem m;
 
