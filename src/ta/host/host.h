@@ -27,6 +27,9 @@ int ta_close_fds_except(const int *keep, size_t n);
 /* The sandbox while the image loads: no new processes, no network, no
  * writing to the file system.  0 or -1. */
 int ta_sandbox_loading(void);
+/* Part of it: reading files only where libraries are (Landlock, if the
+ * kernel has it).  Needs no_new_privs.  0 or -1. */
+int ta_landlock_loading(void);
 /* The sandbox the TA runs in: only the calls the runtime makes.  0 or -1. */
 int ta_sandbox_running(int sock_fd, int maps_fd);
 

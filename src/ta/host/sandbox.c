@@ -7,7 +7,8 @@
  * the runtime is in charge.  A deny-list filter already stops what a TA
  * must never do: start programs or processes, use the network, write to
  * the file system, reach into other processes, or slip past seccomp.
- * dlopen itself still needs to open and map files read-only.
+ * dlopen itself still needs to open and map files read-only; Landlock
+ * (landlock.c) limits that to where libraries live.
  *
  * Running: an allow-list of exactly what the runtime and libc's malloc
  * need; anything else kills the process.
@@ -94,7 +95,7 @@ int ta_sandbox_loading(void)
 	scmp_filter_ctx ctx;
 	int rc = 0;
 
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || ta_landlock_loading())
 		return -1;
 	ctx = seccomp_init(SCMP_ACT_ALLOW);
 	if (!ctx)

@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/futex.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -379,6 +381,73 @@ static void test_malformed_node_messages(void **state)
 	close(fd);
 }
 
+/* A connection with a call page, driven by hand. */
+static struct vtee_call_page *page_connect(int *sock)
+{
+	struct vtee_node_hello h = {
+		.magic = VTEE_NODE_MAGIC,
+		.kind = VTEE_NODE_NEW_CONTEXT | VTEE_NODE_WANT_CALL_PAGE };
+	struct vtee_node_welcome w;
+	char ctl[CMSG_SPACE(sizeof(int))];
+	struct iovec iov = { &w, sizeof(w) };
+	struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+			     .msg_control = ctl, .msg_controllen = sizeof(ctl) };
+	struct vtee_call_page *pg;
+	int fd;
+
+	*sock = raw_socket();
+	assert_int_equal(send(*sock, &h, sizeof(h), 0), sizeof(h));
+	assert_int_equal(recvmsg(*sock, &mh, 0), sizeof(w));
+	assert_int_equal(w.status, 0);
+	assert_non_null(CMSG_FIRSTHDR(&mh));
+	memcpy(&fd, CMSG_DATA(CMSG_FIRSTHDR(&mh)), sizeof(fd));
+	pg = mmap(NULL, VTEE_CALL_PAGE_SIZE, PROT_READ | PROT_WRITE,
+		  MAP_SHARED, fd, 0);
+	assert_ptr_not_equal(pg, MAP_FAILED);
+	close(fd);
+	return pg;
+}
+
+/* Posts len bytes (already in the page) and returns the reply's rc. */
+static int32_t page_call(struct vtee_call_page *pg, uint32_t len)
+{
+	struct vtee_node_rep r;
+
+	pg->len = len;
+	__atomic_store_n(&pg->state, VTEE_CALL_REQUEST, __ATOMIC_RELEASE);
+	syscall(SYS_futex, &pg->state, FUTEX_WAKE, 1, NULL, NULL, 0);
+	for (int i = 0; i < 5000 &&
+	     __atomic_load_n(&pg->state, __ATOMIC_ACQUIRE) != VTEE_CALL_REPLY;
+	     i++)
+		usleep(1000);
+	assert_int_equal(pg->state, VTEE_CALL_REPLY);
+	memcpy(&r, pg->msg, sizeof(r));
+	pg->state = VTEE_CALL_IDLE;
+	return r.rc;
+}
+
+static void test_hostile_call_page(void **state)
+{
+	struct vtee_node_req req = { .op = VTEE_NODE_OP_IOCTL,
+				     .ioctl_cmd = TEE_IOC_VERSION,
+				     .arg_len = 12 };
+	struct vtee_call_page *pg;
+	int sock;
+
+	(void)state;
+	pg = page_connect(&sock);
+	memset(pg->msg, 0xff, sizeof(pg->msg));
+	assert_int_equal(page_call(pg, UINT32_MAX), -EINVAL);
+	assert_int_equal(page_call(pg, 3), -EINVAL);
+	assert_int_equal(page_call(pg, sizeof(pg->msg)), -EINVAL);
+	/* the same page still serves a well-formed request */
+	memset(pg->msg, 0, sizeof(pg->msg));
+	memcpy(pg->msg, &req, sizeof(req));
+	assert_int_equal(page_call(pg, sizeof(req) + 12), 0);
+	munmap(pg, VTEE_CALL_PAGE_SIZE);
+	close(sock);
+}
+
 static void test_bad_hello_is_dropped(void **state)
 {
 	char buf[64];
@@ -413,6 +482,7 @@ int main(void)
 		cmocka_unit_test(test_second_supplicant_is_ebusy),
 		cmocka_unit_test(test_malformed_node_messages),
 		cmocka_unit_test(test_bad_hello_is_dropped),
+		cmocka_unit_test(test_hostile_call_page),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

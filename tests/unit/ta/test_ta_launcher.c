@@ -12,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/landlock.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -506,6 +508,27 @@ static void test_access_rights(void **state)
 	close(fd);
 }
 
+static bool have_landlock(void)
+{
+	return syscall(SYS_landlock_create_ruleset, NULL, 0,
+		       LANDLOCK_CREATE_RULESET_VERSION) >= 1;
+}
+
+/* While loading, files are readable only where libraries live. */
+static void test_loading_reads(void **state)
+{
+	struct ta_chan_msg m = { 0 };
+	struct fake_ta ta;
+
+	(void)state;
+	assert_int_equal(access(PROBE_CTOR_READ_PATH, R_OK), 0);
+	start(&ta, PROBE_SO, probe_uuid, 0, client_uuid);
+	assert_int_equal(invoke(&ta, PROBE_CMD_CTOR_READ, PT(VO, 0, 0, 0), &m),
+			 SUCCESS);
+	assert_int_equal(m.params[0].a, have_landlock() ? EACCES : 0);
+	destroy(&ta);
+}
+
 /* ELF constructors run before the runtime's sandbox, but not unfiltered. */
 static void test_loading_filter(void **state)
 {
@@ -640,6 +663,7 @@ int main(void)
 		cmocka_unit_test(test_properties),
 		cmocka_unit_test(test_gp11_params),
 		cmocka_unit_test(test_access_rights),
+		cmocka_unit_test(test_loading_reads),
 		cmocka_unit_test(test_loading_filter),
 		cmocka_unit_test(test_bad_images),
 		cmocka_unit_test(test_debug_stop),

@@ -3,12 +3,14 @@
  * The probe TA (probe_ta.h).  Compiles in v1.3 and v1.1 mode alike: only
  * the type of length out-parameters differs.
  */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <tee_internal_api.h>
 #include <tee_internal_api_extensions.h>
+#include <unistd.h>
 #include <user_ta_header.h>
 
 #include <probe_ta.h>
@@ -19,12 +21,23 @@ typedef uint32_t len_t;
 typedef size_t len_t;
 #endif
 
+/* Constructors run inside dlopen(), before the runtime's sandbox: only
+ * the loading stage's filters stand between them and the system. */
 #ifdef PROBE_VARIANT_CTOR
-/* Runs inside dlopen(), before the runtime's sandbox: only the loading
- * filter stands between this and the file system. */
 __attribute__((constructor)) static void write_while_loading(void)
 {
 	open(PROBE_CTOR_PATH, O_WRONLY | O_CREAT, 0600);
+}
+#else
+static int ctor_read_errno = -1;
+
+__attribute__((constructor)) static void read_while_loading(void)
+{
+	int fd = open(PROBE_CTOR_READ_PATH, O_RDONLY | O_CLOEXEC);
+
+	ctor_read_errno = fd < 0 ? errno : 0;
+	if (fd >= 0)
+		close(fd);
 }
 #endif
 
@@ -310,6 +323,11 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx __unused, uint32_t cmd,
 		p[1].value.a = access_checks(p[0].memref.buffer,
 					     p[0].memref.size);
 		return TEE_SUCCESS;
+#ifndef PROBE_VARIANT_CTOR
+	case PROBE_CMD_CTOR_READ:
+		p[0].value.a = (uint32_t)ctor_read_errno;
+		return TEE_SUCCESS;
+#endif
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

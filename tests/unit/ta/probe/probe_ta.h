@@ -20,6 +20,8 @@
 
 /* What the constructor variant tries to create */
 #define PROBE_CTOR_PATH "/tmp/vtee-probe-ta-ctor-must-not-exist"
+/* What the other variants' constructor tries to read: no library */
+#define PROBE_CTOR_READ_PATH "/etc/passwd"
 
 enum probe_cmd {
 	/* open() a file: the sandbox must kill the TA */
@@ -38,6 +40,9 @@ enum probe_cmd {
 	/* p0 MEMREF_INPUT from a read-only mapping; p1 VALUE_OUTPUT a = 0 or
 	 * the number of the access-rights check that failed */
 	PROBE_CMD_ACCESS = 6,
+	/* p0 VALUE_OUTPUT a = errno of the constructor's read-only open of
+	 * PROBE_CTOR_READ_PATH (0: it succeeded) */
+	PROBE_CMD_CTOR_READ = 7,
 };
 
 /* The client the test opens its session as */
