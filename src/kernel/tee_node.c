@@ -180,8 +180,11 @@ static int page_reply(struct node_conn *c, const struct vtee_node_rep *rep,
 	if (pass_fd >= 0 && send_with_fd(c->fd, "F", 1, pass_fd))
 		return -EIO;
 	memcpy(pg->msg, rep, sizeof(*rep));
-	memcpy(pg->msg + sizeof(*rep), arg, rep->arg_len);
-	memcpy(pg->msg + sizeof(*rep) + rep->arg_len, win, rep->user_len);
+	if (rep->arg_len)
+		memcpy(pg->msg + sizeof(*rep), arg, rep->arg_len);
+	if (rep->user_len)
+		memcpy(pg->msg + sizeof(*rep) + rep->arg_len, win,
+		       rep->user_len);
 	pg->len = (uint32_t)len;
 	__atomic_store_n(&pg->state, VTEE_CALL_REPLY, __ATOMIC_RELEASE);
 	futex_wake_all(&pg->state, true);

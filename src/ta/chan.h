@@ -8,7 +8,6 @@
 
 #include <stdint.h>
 #include <stdnoreturn.h>
-#include <tee_api_types.h>
 
 #include "vtee/ta_channel.h"
 

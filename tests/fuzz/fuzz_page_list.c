@@ -172,6 +172,18 @@ static uint64_t memref_size(uint64_t raw)
 	return raw >> 63 ? raw : raw % (MEMREF_MAX + 1);
 }
 
+/* The TA's output size (see struct fpl_op). */
+static uint64_t out_size_of(const struct fpl_op *op, uint64_t capacity)
+{
+	int8_t delta = (int8_t)(op->out_size & 0xff);
+
+	if (op->out_size >> 63)
+		return op->out_size;
+	if (delta < 0 && (uint64_t)-delta > capacity)
+		return 0;
+	return capacity + (uint64_t)(int64_t)delta;
+}
+
 static struct reg *reg_find(uint64_t cookie)
 {
 	for (size_t i = 0; i < run.nregs; i++)
@@ -265,7 +277,8 @@ static ORACLE void ram_compare(void)
 static ORACLE void release_check(struct sw_mem *m, const struct span *s,
 				 const struct fpl_op *op)
 {
-	uint64_t limit = op->out_size < s->size ? op->out_size : s->size;
+	uint64_t out = out_size_of(op, s->size);
+	uint64_t limit = out < s->size ? out : s->size;
 	uint8_t *va = m->va;
 
 	if (!m->blk && !(m->memfd >= 0 && op->copy_back))
@@ -280,7 +293,7 @@ static ORACLE void release_check(struct sw_mem *m, const struct span *s,
 		if (j < limit)
 			fz.expect[pa - NS_RAM_BASE] = tag(pa);
 	}
-	sw_mem_release(m, fz.ram, op->copy_back, op->out_size);
+	sw_mem_release(m, fz.ram, op->copy_back, out);
 	if (m->blk || m->bounce_pages || m->va || m->memfd != -1)
 		fail("release left the memref holding something");
 	ram_compare();

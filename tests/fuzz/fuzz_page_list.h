@@ -58,7 +58,12 @@ struct fpl_op {
 	uint64_t size;
 	uint64_t offs;
 	uint64_t cookie;
-	uint64_t out_size;	/* memrefs: the output size at release */
+	/*
+	 * Memrefs: the output size at release.  Near the capacity, where
+	 * off-by-ones live: capacity + (int8_t)(out_size & 0xff), at least
+	 * 0; or out_size itself when its top bit is set.
+	 */
+	uint64_t out_size;
 };
 
 _Static_assert(sizeof(struct fpl_op) == 48, "fpl_op");

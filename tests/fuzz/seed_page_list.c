@@ -28,11 +28,12 @@ static void seed_op(struct seed *s, uint8_t kind, uint64_t pa, uint64_t size,
 		.size = size, .offs = offs, .cookie = cookie };
 }
 
-/* The last op releases with copy_back and this output size. */
-static void seed_copy_back(struct seed *s, uint64_t out_size)
+/* The last op releases with copy_back and an output size of its
+ * capacity plus delta (fuzz_page_list.h). */
+static void seed_copy_back(struct seed *s, int8_t delta)
 {
 	s->ops[s->nops - 1].copy_back = 1;
-	s->ops[s->nops - 1].out_size = out_size;
+	s->ops[s->nops - 1].out_size = (uint8_t)delta;
 }
 
 /* Every data page of the layout, LIST's own pages included. */
@@ -78,7 +79,7 @@ static int seed_short(const char *dir)
 	seed_op(&s, FPL_REGISTER, buf, 4 * FPL_PAGE - 200, 0, 1);
 	seed_op(&s, FPL_RMEM, 0, 5000, 50, 1);
 	seed_op(&s, FPL_RMEM, 0, 400, 3 * FPL_PAGE - 300, 1);
-	seed_copy_back(&s, 200);
+	seed_copy_back(&s, -100);
 	seed_op(&s, FPL_RMEM, 0, 0, 4 * FPL_PAGE - 200, 1);
 	seed_op(&s, FPL_UNREGISTER, 0, 0, 0, 1);
 	seed_op(&s, FPL_UNREGISTER, 0, 0, 0, 1);
@@ -98,7 +99,7 @@ static int seed_chained(const char *dir)
 	seed_op(&s, FPL_REGISTER, FPL_PA(FPL_LIST_PAGE), FPL_PAGE, 0, 7);
 	seed_op(&s, FPL_RMEM, 0, 2 * FPL_PAGE, (ENTRIES - 1) * FPL_PAGE + 10,
 		7);
-	seed_copy_back(&s, FPL_PAGE);
+	seed_copy_back(&s, 0);
 	seed_op(&s, FPL_READ_LIST, FPL_PA(FPL_LIST_PAGE), n, 0, 0);
 	return seed_write(dir, "chained_lists", &s);
 }
@@ -118,7 +119,8 @@ static int seed_loop(const char *dir)
 	seed_op(&s, FPL_READ_LIST, FPL_PA(FPL_LIST_PAGE + 1), 1200, 0, 0);
 	seed_op(&s, FPL_TMEM_NONCONTIG, FPL_PA(FPL_LIST_PAGE + 1) + 4000,
 		2 * FPL_PAGE, 0, 0);
-	seed_copy_back(&s, ~0ull);
+	seed_copy_back(&s, 1);
+	s.ops[s.nops - 1].out_size = ~0ull;	/* far beyond the capacity */
 	return seed_write(dir, "looping_list", &s);
 }
 
@@ -132,14 +134,14 @@ static int seed_tmem(const char *dir)
 	s.list[1] = FPL_PA(FPL_B_PAGE + 1);
 	seed_op(&s, FPL_TMEM, FPL_PA(FPL_A_PAGE) + 10, FPL_PAGE, 0, 0);
 	seed_op(&s, FPL_TMEM, FPL_PA(FPL_LIST_PAGE + 1) + 4000, 200, 0, 0);
-	seed_copy_back(&s, 150);
+	seed_copy_back(&s, -50);
 	seed_op(&s, FPL_TMEM, FPL_PA(FPL_B_PAGE) + 10, 3 * FPL_PAGE + 100, 0,
 		0);
-	seed_copy_back(&s, 3 * FPL_PAGE);
+	seed_copy_back(&s, 1);
 	seed_op(&s, FPL_TMEM, FPL_PA(FPL_HOLE_PAGE) - 16, 64, 0, 0);
 	seed_op(&s, FPL_TMEM_NONCONTIG, FPL_PA(FPL_LIST_PAGE) + 3000,
 		FPL_PAGE + 500, 0, 0);
-	seed_copy_back(&s, 1000);
+	seed_copy_back(&s, -128);
 	return seed_write(dir, "tmem", &s);
 }
 

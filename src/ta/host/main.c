@@ -29,8 +29,12 @@ static void close_fds(const int *fds, size_t n)
 		close(fds[i]);
 }
 
-/* The fds of an SCM_RIGHTS message; n is how many arrived. */
-static size_t take_fds(struct msghdr *msg, int fds[TA_SPAWN_FDS])
+/* Room for more fds than a request has, so that extra ones are seen
+ * (and closed) rather than silently kept open. */
+#define FDS_MAX 8
+
+/* The fds of an SCM_RIGHTS message; returns how many arrived. */
+static size_t take_fds(struct msghdr *msg, int fds[FDS_MAX])
 {
 	struct cmsghdr *c = CMSG_FIRSTHDR(msg);
 	size_t n;
@@ -38,15 +42,13 @@ static size_t take_fds(struct msghdr *msg, int fds[TA_SPAWN_FDS])
 	if (!c || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
 		return 0;
 	n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-	if (n > TA_SPAWN_FDS)
-		n = TA_SPAWN_FDS;
 	memcpy(fds, CMSG_DATA(c), n * sizeof(int));
 	return n;
 }
 
-static int receive_request(struct ta_spawn_req *req, int fds[TA_SPAWN_FDS])
+static int receive_request(struct ta_spawn_req *req, int fds[FDS_MAX])
 {
-	char cbuf[CMSG_SPACE(TA_SPAWN_FDS * sizeof(int))]
+	char cbuf[CMSG_SPACE(FDS_MAX * sizeof(int))]
 		__attribute__((aligned(8)));
 	struct iovec iov = { .iov_base = req, .iov_len = sizeof(*req) };
 	struct msghdr msg = {
@@ -83,12 +85,13 @@ static bool spawn(const struct ta_spawn_req *req, int fds[TA_SPAWN_FDS])
 {
 	pid_t launcher = getpid();
 	pid_t pid = fork();
+	int err = errno;
 
 	if (pid == 0)
 		ta_child_main(req, fds, launcher);
 	close_fds(fds, TA_SPAWN_FDS);
 	if (pid < 0)
-		return reply(-errno, 0);
+		return reply(-err, 0);
 	return reply(0, pid);
 }
 
@@ -126,7 +129,7 @@ static int child_events(void)
 static bool serve_request(void)
 {
 	struct ta_spawn_req req;
-	int fds[TA_SPAWN_FDS];
+	int fds[FDS_MAX];
 
 	switch (receive_request(&req, fds)) {
 	case RECV_OK:
@@ -136,6 +139,18 @@ static bool serve_request(void)
 	default:
 		return false;
 	}
+}
+
+/*
+ * Fds 0-2 taken (by /dev/null if vteed left them closed), so that no
+ * received fd lands on them: a TA may write() to 0-2 (see sandbox.c).
+ */
+static bool standard_fds_taken(void)
+{
+	for (int fd = 0; fd <= STDERR_FILENO; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && open("/dev/null", O_RDWR) != fd)
+			return false;
+	return true;
 }
 
 int main(void)
@@ -150,14 +165,19 @@ int main(void)
 			TA_LAUNCHER_FD);
 		return 2;
 	}
+	if (!standard_fds_taken())
+		return 1;
 	pfd[1].fd = child_events();
 	if (pfd[1].fd < 0) {
 		perror("vtee-ta-host: signalfd");
 		return 1;
 	}
 	for (;;) {
-		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
+		if (poll(pfd, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
 			return 1;
+		}
 		if (pfd[1].revents)
 			reap(pfd[1].fd);
 		if (pfd[0].revents && !serve_request())

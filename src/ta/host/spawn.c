@@ -98,7 +98,7 @@ noreturn void ta_child_main(const struct ta_spawn_req *req,
 	if (!chan)
 		_exit(1);
 	ta_chan_attach(chan);
-	/* opened while 0-2 are still taken, so it never lands on them */
+	/* 0-2 are still taken (main.c), so this never lands on them */
 	maps_fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
 	if (maps_fd < 0)
 		ta_rt_boot_failed(TEE_ERROR_GENERIC);

@@ -572,6 +572,9 @@ static void test_bad_images(void **state)
 
 	assert_int_equal(pipe2(fds, O_CLOEXEC), 0);
 	assert_int_equal(fake_spawn_raw(&launcher, &req, fds, 2), -EINVAL);
+	assert_int_equal(fake_spawn_raw(&launcher, &req,
+					(int[]){ fds[0], fds[1], fds[0], fds[1] },
+					4), -EINVAL);
 	req.magic = 0;
 	assert_int_equal(fake_spawn_raw(&launcher, &req, fds, 0), -EINVAL);
 	close(fds[0]);
