@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "maps.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -63,9 +64,13 @@ static int receive_one(int sock, struct ta_map_msg *mm)
 		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
 	};
 	struct cmsghdr *cmsg;
+	ssize_t len;
 	int fd;
 
-	if (recvmsg(sock, &msg, MSG_CMSG_CLOEXEC) != sizeof(*mm) ||
+	do
+		len = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+	while (len < 0 && errno == EINTR);
+	if (len != sizeof(*mm) ||
 	    (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC)))
 		ta_chan_bad_message();
 	cmsg = CMSG_FIRSTHDR(&msg);

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * OP-TEE-style TA logging.  Each message is formatted here as
- *   "[TA 8aaaf200] func:line text"
- * (the first UUID field identifies the TA; no trailing newline) and sent
- * to the trusted OS with TA_SYS_LOG, tagged with its level.  Messages
- * outside an entry point are dropped: the OS is not listening then.
+ *   "func:line text"
+ * (no trailing newline) and sent to the trusted OS with TA_SYS_LOG,
+ * tagged with its level.  The OS prefixes the TA's identity itself: a TA
+ * cannot speak in another's name.  Messages outside an entry point are
+ * dropped: the OS is not listening then.
  */
 #include <stdio.h>
 #include <string.h>
@@ -28,13 +29,8 @@ int trace_get_level(void)
 
 static size_t prefix(char *buf, size_t size, const char *func, int line)
 {
-	uint32_t ta = ta_rt_image()->head->uuid.timeLow;
-	int n;
+	int n = func ? snprintf(buf, size, "%s:%d ", func, line) : 0;
 
-	if (func)
-		n = snprintf(buf, size, "[TA %08x] %s:%d ", ta, func, line);
-	else
-		n = snprintf(buf, size, "[TA %08x] ", ta);
 	return n < 0 ? 0 : ((size_t)n < size ? (size_t)n : size - 1);
 }
 

@@ -130,6 +130,9 @@ static TEE_Result wait_cmd(uint32_t pt, TEE_Param p[4])
 {
 	if (pt != PT(VALUE_INPUT, NONE, NONE, NONE))
 		return TEE_ERROR_BAD_PARAMETERS;
+	/* entry points start masked: b = 1 lets the client cancel the wait */
+	if (p[0].value.b == 1)
+		TEE_UnmaskCancellation();
 	return TEE_Wait(p[0].value.a);
 }
 

@@ -162,7 +162,7 @@ uint32_t ta_process_spawn(struct tos *tos, struct ta_instance *inst,
 	monitor_add(tos, inst);
 	if (debug_stop)
 		LOG_INFO("TA %s: pid %d stopped for a debugger "
-			 "(gdb -p %d, then 'signal SIGCONT')",
+			 "(gdb -p %d, set breakpoints, then 'continue')",
 			 inst->uuid_str, inst->pid, inst->pid);
 	/* a TA stopped for a debugger boots when the debugger lets it */
 	res = read_boot(inst, debug_stop ? -1 : 10000);

@@ -109,7 +109,7 @@ int ta_sandbox_loading(void)
 	if (!rc)
 		rc = seccomp_rule_add(ctx, SCMP_ACT_KILL_PROCESS,
 				      SCMP_SYS(tgkill), 1,
-				      SCMP_A0(SCMP_CMP_NE, getpid()));
+				      SCMP_A0(SCMP_CMP_NE, getpid(), 0));
 	return load(ctx, rc);
 }
 
@@ -146,15 +146,15 @@ static int allow_with_args(scmp_filter_ctx ctx, int sock_fd, int maps_fd)
 				SCMP_A2(SCMP_CMP_MASKED_EQ, PROT_EXEC, 0)) ||
 	       /* client memory arrives on the channel socket */
 	       seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(recvmsg), 1,
-				SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)sock_fd)) ||
+				SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)sock_fd, 0)) ||
 	       /* TEE_CheckMemoryAccessRights */
 	       seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(pread64), 1,
-				SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)maps_fd)) ||
+				SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)maps_fd, 0)) ||
 	       /* stdout/stderr: closed (EBADF) unless a sanitizer reports */
 	       seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
-				SCMP_A0(SCMP_CMP_LE, STDERR_FILENO)) ||
+				SCMP_A0(SCMP_CMP_LE, STDERR_FILENO, 0)) ||
 	       seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(tgkill), 1,
-				SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid())) ||
+				SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)getpid(), 0)) ||
 	       /* stdio stats its fd before the first output: refuse
 		* softly, so a stray printf() is not fatal */
 	       seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),

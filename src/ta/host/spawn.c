@@ -7,6 +7,8 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -72,17 +74,50 @@ static bool find_symbols(void *dl, struct ta_rt_image *img)
 	return true;
 }
 
-/* The image is an ELF shared object in a sealed memfd; its libraries
- * (libvtee_ta, libc) are already loaded in this process. */
+/*
+ * The image is an ELF shared object in a sealed memfd; its libraries
+ * (libvtee_ta, libc) are already loaded in this process.  It is named by
+ * pid, not /proc/self, and its fd stays open: a debugger reads the loaded
+ * objects' names from the process and opens them itself, and
+ * /proc/<pid>/fd/<n> means this memfd from anywhere, while /proc/self/...
+ * would be the debugger's own fd.
+ */
 static bool load_image(int image_fd, struct ta_rt_image *img)
 {
-	char path[32];
+	char path[48];
 	void *dl;
 
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", image_fd);
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)getpid(),
+		 image_fd);
 	dl = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-	close(image_fd);
 	return dl && find_symbols(dl, img);
+}
+
+/* Whether a tracer (a debugger) is attached, from /proc/self/status. */
+static bool traced(int status_fd)
+{
+	char buf[2048];
+	ssize_t n = pread(status_fd, buf, sizeof(buf) - 1, 0);
+	const char *tp;
+
+	if (n <= 0)
+		return false;
+	buf[n] = 0;
+	tp = strstr(buf, "TracerPid:");
+	return tp && atoi(tp + strlen("TracerPid:")) != 0;
+}
+
+/*
+ * A TA started for debugging waits, loaded and with its symbols known,
+ * until a debugger attaches; the debugger's own stop then holds it until
+ * the user says continue.  Waiting here rather than in SIGSTOP keeps job
+ * control out of the way of the debugger's stops.
+ */
+static void wait_for_debugger(int status_fd)
+{
+	while (!traced(status_fd))
+		usleep(50 * 1000);
+	close(status_fd);
 }
 
 noreturn void ta_child_main(const struct ta_spawn_req *req,
@@ -91,7 +126,7 @@ noreturn void ta_child_main(const struct ta_spawn_req *req,
 	struct ta_rt_image img;
 	struct ta_chan *chan;
 	TEE_Result res;
-	int maps_fd;
+	int maps_fd, status_fd;
 
 	prepare_process(req, launcher);
 	chan = ta_chan_map(fds[TA_FD_CHAN]);
@@ -103,6 +138,9 @@ noreturn void ta_child_main(const struct ta_spawn_req *req,
 	if (maps_fd < 0)
 		ta_rt_boot_failed(TEE_ERROR_GENERIC);
 	keep_only(fds, maps_fd);
+	/* opened before the loading sandbox, which allows no such open */
+	status_fd = (req->flags & TA_SPAWN_DEBUG_STOP) ?
+		    open("/proc/self/status", O_RDONLY | O_CLOEXEC) : -1;
 	if (ta_sandbox_loading())
 		ta_rt_boot_failed(TEE_ERROR_GENERIC);
 	if (!load_image(fds[TA_FD_IMAGE], &img))
@@ -110,8 +148,8 @@ noreturn void ta_child_main(const struct ta_spawn_req *req,
 	res = ta_rt_init(req->uuid, fds[TA_FD_SOCK], maps_fd, &img);
 	if (res != TEE_SUCCESS)
 		ta_rt_boot_failed(res);
-	if (req->flags & TA_SPAWN_DEBUG_STOP)
-		raise(SIGSTOP);
+	if (status_fd >= 0)
+		wait_for_debugger(status_fd);
 	if (ta_sandbox_running(fds[TA_FD_SOCK], maps_fd))
 		ta_rt_boot_failed(TEE_ERROR_GENERIC);
 	ta_rt_boot();

@@ -167,6 +167,7 @@ static void test_cancel_wait(void **state)
 	(void)state;
 	it_open(&ctx, &sess, &it_ta_uuid);
 	op.params[0].value.a = 60 * 1000;
+	op.params[0].value.b = 1;	/* unmask: GP starts every entry masked */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	blocked_start(&b, &sess, TEST_CMD_WAIT, op);
 	cancel_until_done(&b);

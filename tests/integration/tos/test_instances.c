@@ -4,6 +4,7 @@
  * instance, multi session, keep alive; a panic, a segfault and an exit
  * each give TARGET_DEAD (origin TEE) to that instance's callers only.
  */
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -194,6 +195,43 @@ static void test_open_failure_from_ta(void **state)
 	assert_int_equal(o, TEEC_ORIGIN_TRUSTED_APP);
 }
 
+struct bg_wait {
+	TEEC_Session *s;
+	TEEC_Operation op;
+	TEEC_Result res;
+};
+
+static void *bg_wait_main(void *arg)
+{
+	struct bg_wait *w = arg;
+	uint32_t o;
+
+	w->res = TEEC_InvokeCommand(w->s, TEST_CMD_WAIT, &w->op, &o);
+	return NULL;
+}
+
+/* GP: an entry point runs with cancellation masked unless it unmasks. */
+static void test_masked_wait_ignores_cancel(void **state)
+{
+	struct bg_wait w = { 0 };
+	TEEC_Session s;
+	pthread_t th;
+	uint32_t o;
+
+	assert_int_equal(open_public(*state, &s, &test_ta_multi, &o),
+			 TEEC_SUCCESS);
+	w.s = &s;
+	w.op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE,
+					   TEEC_NONE, TEEC_NONE);
+	w.op.params[0].value.a = 400;
+	pthread_create(&th, NULL, bg_wait_main, &w);
+	usleep(150 * 1000);
+	TEEC_RequestCancellation(&w.op);
+	pthread_join(th, NULL);
+	assert_int_equal(w.res, TEEC_SUCCESS);
+	TEEC_CloseSession(&s);
+}
+
 static void test_missing_ta(void **state)
 {
 	const TEEC_UUID none = { 0x0badc0de, 1, 2, { 3, 4, 5, 6, 7, 8, 9, 10 } };
@@ -218,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_exit_is_target_dead),
 		cmocka_unit_test(test_dead_single_instance_is_replaced),
 		cmocka_unit_test(test_open_failure_from_ta),
+		cmocka_unit_test(test_masked_wait_ignores_cancel),
 		cmocka_unit_test(test_missing_ta),
 	};
 
