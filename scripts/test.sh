@@ -13,8 +13,10 @@ echo "=== build: normal ==="
 echo "=== build: AddressSanitizer + UndefinedBehaviorSanitizer ==="
 "$top/scripts/build.sh" "$top/build-sanitize" -DVTEE_SANITIZE=ON
 echo "=== build: fuzz targets (clang, libFuzzer) ==="
-CC=clang "$top/scripts/build.sh" "$top/build-fuzz" -DVTEE_FUZZ=ON \
-	-DVTEE_SANITIZE=ON
+# the fuzz targets instrument their own copies of the code they fuzz; the
+# rest of this tree is a plain clang build, which also keeps the code
+# clean under a second compiler
+CC=clang "$top/scripts/build.sh" "$top/build-fuzz" -DVTEE_FUZZ=ON
 
 status=0
 echo "=== tests: sanitizers ==="

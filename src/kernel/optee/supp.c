@@ -189,8 +189,9 @@ int optee_supp_recv(struct tee_context *ctx, uint32_t *func,
 	*func = req->func;
 	*num_params = (uint32_t)req->num_params + meta;
 	if (meta)
-		param[0] = (struct tee_param){ .attr = META_ATTR,
-					       .u.value = { (uint64_t)req->id } };
+		param[0] = (struct tee_param){
+			.attr = META_ATTR,
+			.u.value = { .a = (uint64_t)req->id } };
 	req_to_supp_params(req, param + meta);
 	pthread_mutex_unlock(&supp->mutex);
 	return 0;
