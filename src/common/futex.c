@@ -2,13 +2,20 @@
 #include "vtee/futex.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
-/* About a microsecond or two of polling before sleeping. */
-#define SPIN_ROUNDS 400
+/*
+ * Before sleeping: a few hundred pause instructions (a peer on the other
+ * core usually answers within them), then yields for up to YIELD_US.
+ * Waking a sleeper costs tens of microseconds on a busy virtual machine,
+ * and a yield hands the core to whoever we wait for when both share it.
+ */
+#define SPIN_ROUNDS 200
+#define YIELD_US 50
 
 static uint32_t load(uint32_t *word)
 {
@@ -46,6 +53,28 @@ static bool passed(const struct timespec *deadline)
 		now.tv_nsec >= deadline->tv_nsec);
 }
 
+static long elapsed_us(const struct timespec *since)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - since->tv_sec) * 1000000L +
+	       (now.tv_nsec - since->tv_nsec) / 1000;
+}
+
+static uint32_t yield_until_change(uint32_t *word, uint32_t seen)
+{
+	struct timespec start;
+	uint32_t v;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	do {
+		sched_yield();
+		v = load(word);
+	} while (v == seen && elapsed_us(&start) < YIELD_US);
+	return v;
+}
+
 uint32_t futex_wait_change(uint32_t *word, uint32_t seen, int timeout_ms,
 			   bool shared)
 {
@@ -59,6 +88,9 @@ uint32_t futex_wait_change(uint32_t *word, uint32_t seen, int timeout_ms,
 			return v;
 		__builtin_ia32_pause();
 	}
+	v = yield_until_change(word, seen);
+	if (v != seen)
+		return v;
 	for (;;) {
 		struct timespec rel, now;
 
