@@ -44,6 +44,19 @@ struct bench_target {
 	const char *source;
 };
 
+/* vtee_*.c: the vtee measurements */
+int bench_null_invoke(const struct bench_opts *o, struct bench_result *r);
+int bench_shm_4k(const struct bench_opts *o, struct bench_result *r);
+int bench_shm_1m(const struct bench_opts *o, struct bench_result *r);
+int bench_temp_4k(const struct bench_opts *o, struct bench_result *r);
+int bench_temp_64k(const struct bench_opts *o, struct bench_result *r);
+int bench_temp_1m(const struct bench_opts *o, struct bench_result *r);
+int bench_open_warm(const struct bench_opts *o, struct bench_result *r);
+int bench_open_cold(const struct bench_opts *o, struct bench_result *r);
+int bench_throughput_1(const struct bench_opts *o, struct bench_result *r);
+int bench_throughput_2(const struct bench_opts *o, struct bench_result *r);
+int bench_throughput_8(const struct bench_opts *o, struct bench_result *r);
+
 /* The tables, each ended by an entry with a NULL name. */
 extern const struct bench_case bench_floors[];	/* floors.c */
 extern const struct bench_case bench_vtee[];	/* vtee.c */

@@ -4,8 +4,10 @@
  * machine, with nothing of vtee in between.  A vtee call is at least one
  * such hand-off each way (client to vteed, vteed to the TA), so these are
  * the numbers its latencies are measured against.
- *  - futex: two words in a shared anonymous mapping, woken with vtee's own
- *    spin-then-sleep helper (the way vteed and a TA hand off a call);
+ *  - futex: two words in a shared anonymous mapping, FUTEX_WAIT and
+ *    FUTEX_WAKE and nothing else: what the kernel charges for a hand-off;
+ *  - futex_spin: the same with vtee's own spin-yield-sleep helper (the way
+ *    vteed, its clients and TAs hand off a call);
  *  - seqpacket: a 64-byte message over an AF_UNIX SOCK_SEQPACKET pair (the
  *    way a client reaches a device node).
  */
@@ -14,7 +16,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/futex.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -56,33 +61,71 @@ struct futex_pair {
 	uint32_t pong;		/* bumped by the peer in answer */
 };
 
-static void futex_peer(struct futex_pair *p, unsigned int total)
+/* The plain kernel hand-off: sleep until the word changes. */
+static uint32_t plain_wait(uint32_t *word, uint32_t seen)
+{
+	struct timespec ts = { PEER_TIMEOUT_MS / 1000, 0 };
+	uint32_t v;
+
+	while ((v = __atomic_load_n(word, __ATOMIC_ACQUIRE)) == seen)
+		if (syscall(SYS_futex, word, FUTEX_WAIT, seen, &ts, NULL, 0) &&
+		    errno == ETIMEDOUT)
+			return seen;
+	return v;
+}
+
+static void plain_bump(uint32_t *word)
+{
+	__atomic_add_fetch(word, 1, __ATOMIC_RELEASE);
+	syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+}
+
+/* How a side waits and wakes: plain, or vtee's spinning helper. */
+struct futex_ops {
+	uint32_t (*wait)(uint32_t *word, uint32_t seen);
+	void (*bump)(uint32_t *word);
+};
+
+static uint32_t spin_wait(uint32_t *word, uint32_t seen)
+{
+	return futex_wait_change(word, seen, PEER_TIMEOUT_MS, true);
+}
+
+static void spin_bump(uint32_t *word)
+{
+	futex_bump_wake(word, true);
+}
+
+static const struct futex_ops plain_ops = { plain_wait, plain_bump };
+static const struct futex_ops spin_ops = { spin_wait, spin_bump };
+
+static void futex_peer(struct futex_pair *p, unsigned int total,
+		       const struct futex_ops *ops)
 {
 	uint32_t seen = 0;
 
 	for (unsigned int i = 0; i < total; i++) {
-		uint32_t v = futex_wait_change(&p->ping, seen, PEER_TIMEOUT_MS,
-					       true);
+		uint32_t v = ops->wait(&p->ping, seen);
 
 		if (v == seen)
 			_exit(1);
 		seen = v;
-		futex_bump_wake(&p->pong, true);
+		ops->bump(&p->pong);
 	}
 	_exit(0);
 }
 
 /* Times `total` round trips, keeping the last o->iterations. */
 static int futex_ping(struct futex_pair *p, const struct bench_opts *o,
-		      double *samples)
+		      double *samples, const struct futex_ops *ops)
 {
 	unsigned int warm = warmup(o), total = warm + o->iterations;
 
 	for (unsigned int i = 0; i < total; i++) {
 		double t0 = bench_now_us();
 
-		futex_bump_wake(&p->ping, true);
-		if (futex_wait_change(&p->pong, i, PEER_TIMEOUT_MS, true) == i)
+		ops->bump(&p->ping);
+		if (ops->wait(&p->pong, i) == i)
 			return -ETIMEDOUT;
 		if (i >= warm)
 			samples[i - warm] = bench_now_us() - t0;
@@ -90,7 +133,9 @@ static int futex_ping(struct futex_pair *p, const struct bench_opts *o,
 	return 0;
 }
 
-static int floor_futex(const struct bench_opts *o, struct bench_result *r)
+static int futex_round_trips(const struct bench_opts *o,
+			     struct bench_result *r,
+			     const struct futex_ops *ops)
 {
 	struct futex_pair *p = mmap(NULL, sizeof(*p), PROT_READ | PROT_WRITE,
 				    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -103,15 +148,26 @@ static int floor_futex(const struct bench_opts *o, struct bench_result *r)
 	else if ((pid = fork()) < 0)
 		rc = -errno;
 	else if (pid == 0)
-		futex_peer(p, warmup(o) + o->iterations);
+		futex_peer(p, warmup(o) + o->iterations, ops);
 	if (pid > 0)
-		rc = peer_reap(pid, futex_ping(p, o, samples));
+		rc = peer_reap(pid, futex_ping(p, o, samples, ops));
 	if (!rc)
 		bench_result_latency(r, samples, o->iterations);
 	free(samples);
 	if (p != MAP_FAILED)
 		munmap(p, sizeof(*p));
 	return rc;
+}
+
+static int floor_futex(const struct bench_opts *o, struct bench_result *r)
+{
+	return futex_round_trips(o, r, &plain_ops);
+}
+
+static int floor_futex_spin(const struct bench_opts *o,
+			    struct bench_result *r)
+{
+	return futex_round_trips(o, r, &spin_ops);
 }
 
 /* ---- SOCK_SEQPACKET ---- */
@@ -185,6 +241,7 @@ static int floor_seqpacket(const struct bench_opts *o,
 
 const struct bench_case bench_floors[] = {
 	{ "futex_round_trip", floor_futex },
+	{ "futex_spin_round_trip", floor_futex_spin },
 	{ "seqpacket_round_trip", floor_seqpacket },
 	{ NULL, NULL }
 };

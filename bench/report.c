@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Runs the measurement tables and writes them as one JSON object. */
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "bench.h"
@@ -36,6 +37,33 @@ static void put_result(FILE *out, const struct bench_result *r)
 	fputc('}', out);
 }
 
+/* Every result of this run, kept for the checks. */
+#define BENCH_MAX_KEPT 64
+static struct kept {
+	const char *name;
+	struct bench_result r;
+} kept[BENCH_MAX_KEPT];
+static size_t n_kept;
+
+static void keep(const char *name, const struct bench_result *r)
+{
+	if (n_kept < BENCH_MAX_KEPT)
+		kept[n_kept++] = (struct kept){ name, *r };
+}
+
+/* A field of a kept result, or NAN if the case failed or has none. */
+static double kept_value(const char *name, const char *key)
+{
+	for (size_t i = 0; i < n_kept; i++) {
+		if (strcmp(kept[i].name, name))
+			continue;
+		for (size_t j = 0; j < kept[i].r.n; j++)
+			if (!strcmp(kept[i].r.field[j].key, key))
+				return kept[i].r.field[j].value;
+	}
+	return NAN;
+}
+
 /* One table as a JSON object; progress goes to stderr, since a run takes
  * seconds per case.  Returns the number of failed cases. */
 static int put_cases(FILE *out, const char *name,
@@ -59,6 +87,7 @@ static int put_cases(FILE *out, const char *name,
 			failed++;
 		} else {
 			put_result(out, &r);
+			keep(cases[i].name, &r);
 		}
 	}
 	fputc('}', out);
@@ -79,6 +108,38 @@ static void put_targets(FILE *out)
 	fputc('}', out);
 }
 
+static void put_check(FILE *out, bool first, const char *key, double v)
+{
+	fprintf(out, "%s\"%s\": ", first ? "" : ", ", key);
+	put_number(out, v);
+}
+
+/*
+ * The goals vtee sets itself, each next to what this run measured: the
+ * null invoke against the plain futex round trip of the same run (at most
+ * 3x), a cold open (under 3 ms), a 64 KiB temporary memref (under 25 us),
+ * and the null invoke against Open-TEE's published p50.
+ */
+static void put_checks(FILE *out)
+{
+	double invoke = kept_value("null_invoke", "p50_us");
+	double futex = kept_value("futex_round_trip", "p50_us");
+
+	fputs("\"checks\": {", out);
+	put_check(out, true, "null_invoke_p50_us", invoke);
+	put_check(out, false, "futex_round_trip_p50_us", futex);
+	put_check(out, false, "null_invoke_over_futex", invoke / futex);
+	put_check(out, false, "goal_null_invoke_over_futex", 3);
+	put_check(out, false, "open_cold_p50_us",
+		  kept_value("open_cold", "p50_us"));
+	put_check(out, false, "goal_open_cold_us", 3000);
+	put_check(out, false, "invoke_temp_64k_p50_us",
+		  kept_value("invoke_temp_64k", "p50_us"));
+	put_check(out, false, "goal_invoke_temp_64k_us", 25);
+	put_check(out, false, "open_tee_invoke_p50_over_vtee", 134 / invoke);
+	fputc('}', out);
+}
+
 int bench_report(const struct bench_opts *o, FILE *out)
 {
 	int failed;
@@ -89,6 +150,8 @@ int bench_report(const struct bench_opts *o, FILE *out)
 	failed += put_cases(out, "vtee", bench_vtee, o);
 	fputs(", ", out);
 	put_targets(out);
+	fputs(", ", out);
+	put_checks(out);
 	fputs("}\n", out);
 	return failed ? -1 : 0;
 }

@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The vtee measurements: calls through libteec (tee_client_api.h, linked
- * as `teec`) to the vteed of $VTEE_RUNTIME_DIR.  Each is a function in a
- * file of its own, e.g. vtee_invoke.c:
- *
- *     int bench_null_invoke(const struct bench_opts *o,
- *                           struct bench_result *r);
- *
- * declared in bench.h, added to CMakeLists.txt, and registered below; its
- * result appears under "vtee" with the name given here.
+ * as `teec`) to the vteed of $VTEE_RUNTIME_DIR, using the test TAs.  Each
+ * kind lives in a file of its own (vtee_invoke.c, vtee_session.c,
+ * vtee_throughput.c); its result appears under "vtee" with the name
+ * given here.
  */
 #include "bench.h"
 
 const struct bench_case bench_vtee[] = {
+	{ "null_invoke", bench_null_invoke },
+	{ "invoke_shm_4k", bench_shm_4k },
+	{ "invoke_shm_1m", bench_shm_1m },
+	{ "invoke_temp_4k", bench_temp_4k },
+	{ "invoke_temp_64k", bench_temp_64k },
+	{ "invoke_temp_1m", bench_temp_1m },
+	{ "open_close_warm", bench_open_warm },
+	{ "open_cold", bench_open_cold },
+	{ "throughput_1_thread", bench_throughput_1 },
+	{ "throughput_2_threads", bench_throughput_2 },
+	{ "throughput_8_threads", bench_throughput_8 },
 	{ NULL, NULL }
 };
