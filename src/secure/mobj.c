@@ -17,6 +17,13 @@
 #define MOBJ_BUCKETS 256
 /* No single registration may describe more than 1 GiB. */
 #define MOBJ_MAX_PAGES (1u << 18)
+/*
+ * A memref that is not one piece of one RAM block is copied; a page list
+ * can name the same page many times, so a few pages of normal-world
+ * memory could otherwise make the secure world copy a gigabyte.  Real
+ * buffers this large are contiguous shm, which is never bounced.
+ */
+#define BOUNCE_MAX (64u << 20)
 
 struct mobj {
 	struct mobj *next;
@@ -257,9 +264,12 @@ static uint32_t bounce(struct sw_mem *m, struct ns_ram *ram,
 		       uint64_t size)
 {
 	size_t n = pages_spanned(first_off, size);
-	uint64_t *copy = malloc(n * sizeof(*copy));
+	uint64_t *copy;
 	uint32_t res;
 
+	if (size > BOUNCE_MAX)
+		return TEE_ERROR_BAD_PARAMETERS;
+	copy = malloc(n * sizeof(*copy));
 	if (!copy)
 		return TEE_ERROR_OUT_OF_MEMORY;
 	res = sw_mem_secure(m, size);

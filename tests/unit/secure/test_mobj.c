@@ -241,6 +241,36 @@ static void test_rmem_out_of_range(void **state)
 	assert_int_equal(ns_ram_block_refs(data), 1);
 }
 
+/*
+ * One list page whose entries all name the same data page and whose next
+ * pointer names itself: 2 pages of normal-world memory describe 100 MiB.
+ * Registering is cheap (the page array), but copying that much is refused.
+ */
+static void test_self_loop_list_is_not_bounced(void **state)
+{
+	struct fixture *f = *state;
+	struct ns_ram_block *list = alloc_pages(f, 1);
+	struct ns_ram_block *data = alloc_pages(f, 1);
+	uint64_t *entry = list->va;
+	uint64_t size = 100ull << 20;
+	struct sw_mem m;
+
+	for (size_t i = 0; i < ENTRIES; i++)
+		entry[i] = data->pa;
+	entry[ENTRIES] = list->pa;
+	assert_int_equal(mobj_register(f->table, f->ram, list->pa, size, 5),
+			 TEE_SUCCESS);
+	assert_int_equal(sw_mem_from_rmem(&m, f->table, f->ram, 5, 0, size),
+			 TEE_ERROR_BAD_PARAMETERS);
+	assert_int_equal(sw_mem_from_tmem(&m, f->ram, list->pa, size, true),
+			 TEE_ERROR_BAD_PARAMETERS);
+	/* a small window of it is still served (bounced: pages repeat) */
+	assert_int_equal(sw_mem_from_rmem(&m, f->table, f->ram, 5, 0,
+					  2 * PAGE), TEE_SUCCESS);
+	sw_mem_release(&m, f->ram, false, 0);
+	assert_int_equal(mobj_unregister(f->table, 5), TEE_SUCCESS);
+}
+
 static void test_tmem_spanning_two_blocks(void **state)
 {
 	struct fixture *f = *state;
@@ -332,6 +362,7 @@ int main(void)
 		T(test_register_duplicate_cookie),
 		T(test_unregister_unknown_cookie),
 		T(test_rmem_out_of_range),
+		T(test_self_loop_list_is_not_bounced),
 		T(test_tmem_spanning_two_blocks),
 		T(test_tmem_noncontig_bounced),
 		T(test_null_memref),
