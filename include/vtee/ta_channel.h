@@ -166,13 +166,15 @@ struct ta_map_msg {
 };
 
 /* TA-to-TA call arguments (in ta_chan.data), followed by the memref bytes
- * of every memref param in order (each padded to 8 bytes). */
+ * of every non-NULL memref param in order (each padded to 8 bytes). */
 struct ta_sys_ta_call {
 	uint8_t uuid[16];	/* OPEN: target TA */
 	uint32_t timeout_ms;	/* 0xffffffff: none */
 	uint32_t cmd;		/* INVOKE */
 	uint32_t param_types;
-	uint32_t pad;
+	/* bit n: memref n has a NULL buffer (GP's size query): no bytes
+	 * travel, and the callee sees NULL with that size */
+	uint32_t null_mask;
 	struct {
 		uint32_t a;
 		uint32_t b;

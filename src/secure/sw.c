@@ -3,10 +3,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mobj.h"
 #include "sw_private.h"
 #include "tos/tos.h"
+#include "vtee/log.h"
 
 int sw_boot(const struct sw_config *cfg, struct secure_world **out)
 {
@@ -39,10 +41,31 @@ int sw_boot(const struct sw_config *cfg, struct secure_world **out)
 	return 0;
 }
 
+/* Calls still running (a client's last close, say) get a moment to end. */
+static bool threads_idle(struct secure_world *sw, int timeout_ms)
+{
+	for (int waited = 0; sw_threads_busy(sw); waited += 10) {
+		if (waited >= timeout_ms)
+			return false;
+		usleep(10 * 1000);
+	}
+	return true;
+}
+
 void sw_shutdown(struct secure_world *sw)
 {
 	if (!sw)
 		return;
+	/*
+	 * A call still on a secure thread runs on that thread's stack and
+	 * uses the trusted OS: neither may go while it does.  Past the grace
+	 * period the process is about to exit anyway, and TA processes die
+	 * with their launcher.
+	 */
+	if (!threads_idle(sw, 2000)) {
+		LOG_WARN("secure world: calls still running at shutdown");
+		return;
+	}
 	sw_threads_stop(sw);
 	tos_destroy(sw->tos);
 	mobj_table_destroy(sw->mobjs);

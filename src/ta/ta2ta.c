@@ -10,8 +10,9 @@
  * Input and inout bytes are the caller's; output regions go out zeroed.
  * The OS answers with the same layout (offsets computed from the sizes
  * sent) and the callee's sizes in params[].size; an output whose new size
- * fits its region is copied back.  A NULL buffer travels as a zeroed
- * region of its size (the payload cannot say "no buffer").
+ * fits its region is copied back.  A NULL buffer travels as a bit of
+ * null_mask and no bytes: the callee sees NULL too, and may answer with
+ * the size it needs.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +34,7 @@ static bool plan(uint32_t types, const TEE_Param *p, struct layout *l)
 	for (unsigned int n = 0; n < TEE_NUM_PARAMS; n++) {
 		size_t size;
 
-		if (!ta_param_is_memref(types, n))
+		if (!ta_param_is_memref(types, n) || !p[n].memref.buffer)
 			continue;
 		size = p[n].memref.size;
 		if (size > TA_CHAN_DATA_MAX || off > TA_CHAN_DATA_MAX - size)
@@ -66,7 +67,9 @@ static uint8_t *build(const struct ta_sys_ta_call *head, const TEE_Param *p,
 			continue;
 		}
 		c->params[n].size = p[n].memref.size;
-		if (is_input(c->param_types, n) && p[n].memref.buffer)
+		if (!p[n].memref.buffer)
+			c->null_mask |= 1u << n;
+		else if (is_input(c->param_types, n))
 			memcpy(buf + l->off[n], p[n].memref.buffer,
 			       p[n].memref.size);
 	}

@@ -156,6 +156,11 @@ int machine_stop(struct test_machine *m)
 	if (m->vteed > 0) {
 		kill(m->vteed, SIGTERM);
 		waitpid(m->vteed, &status, 0);
+		if (!WIFEXITED(status) || WEXITSTATUS(status))
+			fprintf(stderr, "machine: vteed ended with %s %d\n",
+				WIFSIGNALED(status) ? "signal" : "status",
+				WIFSIGNALED(status) ? WTERMSIG(status) :
+						      WEXITSTATUS(status));
 	}
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", m->dir);
 	if (system(cmd))

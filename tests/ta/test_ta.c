@@ -173,6 +173,29 @@ static TEE_Result ta2ta(uint32_t pt, TEE_Param p[4])
 	return res;
 }
 
+static TEE_Result ta2ta_size_query(uint32_t pt, TEE_Param p[4])
+{
+	const TEE_UUID uuid = TEST_TA_MULTI_UUID;
+	TEE_TASessionHandle sess;
+	TEE_Param q[4] = { 0 };
+	uint32_t origin;
+	TEE_Result res;
+
+	if (pt != PT(VALUE_OUTPUT, NONE, NONE, NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	res = TEE_OpenTASession(&uuid, TEE_TIMEOUT_INFINITE, 0, NULL, &sess,
+				&origin);
+	if (res != TEE_SUCCESS)
+		return res;
+	p[0].value.a = TEE_InvokeTACommand(sess, TEE_TIMEOUT_INFINITE,
+					   TEST_CMD_TA_DESCRIPTION,
+					   PT(MEMREF_OUTPUT, NONE, NONE, NONE),
+					   q, &origin);
+	p[0].value.b = (uint32_t)q[0].memref.size;
+	TEE_CloseTASession(sess);
+	return TEE_SUCCESS;
+}
+
 static TEE_Result time_cmd(uint32_t pt, TEE_Param p[4])
 {
 	TEE_Time ree, sys;
@@ -345,6 +368,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx __unused, uint32_t cmd,
 		return spin_until_cancel();
 	case TEST_CMD_TA2TA:
 		return ta2ta(pt, p);
+	case TEST_CMD_TA2TA_SIZE_QUERY:
+		return ta2ta_size_query(pt, p);
 	case TEST_CMD_TIME:
 		return time_cmd(pt, p);
 	case TEST_CMD_TA_DESCRIPTION:

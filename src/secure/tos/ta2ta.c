@@ -64,6 +64,10 @@ static uint32_t parse(struct ta2ta_args *a, const uint8_t *data, size_t len)
 		tp->b = a->call.params[i].b;
 		if (!is_memref(type))
 			continue;
+		if (a->call.null_mask & (1u << i)) {
+			sw_mem_null(&tp->mem, size);
+			continue;
+		}
 		if (size > len - off)
 			return TEE_ERROR_BAD_PARAMETERS;
 		if (sw_mem_secure(&tp->mem, size))
@@ -91,7 +95,7 @@ static void write_back(struct ta2ta_args *a, uint8_t *data)
 		a->call.params[i].size = tp->mem.size;
 		n = tp->mem.size < tp->mem.capacity ? tp->mem.size :
 						      tp->mem.capacity;
-		if (tp->type != TA_PARAM_MEMREF_INPUT)
+		if (tp->type != TA_PARAM_MEMREF_INPUT && tp->mem.va)
 			memcpy(a->buf + a->offs[i], tp->mem.va, n);
 	}
 	memcpy(a->buf, &a->call, sizeof(a->call));

@@ -232,6 +232,32 @@ static void test_masked_wait_ignores_cancel(void **state)
 	TEEC_CloseSession(&s);
 }
 
+/* A GP size query from one TA to another: a NULL buffer crosses as NULL. */
+static void test_ta2ta_null_memref(void **state)
+{
+	char desc[256];
+	TEEC_Operation op = { 0 };
+	TEEC_Session s;
+	uint32_t o;
+
+	assert_int_equal(open_public(*state, &s, &test_ta_multi, &o),
+			 TEEC_SUCCESS);
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_OUTPUT, TEEC_NONE,
+					 TEEC_NONE, TEEC_NONE);
+	op.params[0].tmpref.buffer = desc;
+	op.params[0].tmpref.size = sizeof(desc);
+	assert_int_equal(TEEC_InvokeCommand(&s, TEST_CMD_TA_DESCRIPTION, &op,
+					    &o), TEEC_SUCCESS);
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_OUTPUT, TEEC_NONE,
+					 TEEC_NONE, TEEC_NONE);
+	assert_int_equal(TEEC_InvokeCommand(&s, TEST_CMD_TA2TA_SIZE_QUERY,
+					    &op, &o), TEEC_SUCCESS);
+	assert_int_equal(op.params[0].value.a, TEEC_ERROR_SHORT_BUFFER);
+	assert_int_equal(op.params[0].value.b, strlen(desc) + 1);
+	TEEC_CloseSession(&s);
+}
+
 static void test_missing_ta(void **state)
 {
 	const TEEC_UUID none = { 0x0badc0de, 1, 2, { 3, 4, 5, 6, 7, 8, 9, 10 } };
@@ -257,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_dead_single_instance_is_replaced),
 		cmocka_unit_test(test_open_failure_from_ta),
 		cmocka_unit_test(test_masked_wait_ignores_cancel),
+		cmocka_unit_test(test_ta2ta_null_memref),
 		cmocka_unit_test(test_missing_ta),
 	};
 

@@ -87,6 +87,13 @@ enum test_ta_cmd {
 	TEST_CMD_RANDOM = 17,
 	/* p0 VALUE_OUTPUT a = number of sessions the instance has open */
 	TEST_CMD_SESSION_COUNT = 18,
+	/*
+	 * TA-to-TA size query: asks a TEST_TA_MULTI_UUID instance for its
+	 * TEST_CMD_TA_DESCRIPTION with a NULL buffer of size 0.  p0
+	 * VALUE_OUTPUT a = the result the callee gave, b = the size it asked
+	 * for.
+	 */
+	TEST_CMD_TA2TA_SIZE_QUERY = 19,
 };
 
 #define TEST_PANIC_CODE 0xdead0001u
