@@ -62,6 +62,7 @@ void sw_shutdown(struct secure_world *sw)
 	 * period the process is about to exit anyway, and TA processes die
 	 * with their launcher.
 	 */
+	sw_threads_refuse_new(sw);
 	if (!threads_idle(sw, 2000)) {
 		LOG_WARN("secure world: calls still running at shutdown");
 		return;

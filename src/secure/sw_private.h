@@ -45,6 +45,7 @@ struct secure_world {
 	unsigned int nthreads;
 	struct sw_thread *threads;
 	pthread_mutex_t threads_lock;
+	bool stopping;			/* under threads_lock: no new calls */
 	struct mobj_table *mobjs;
 	struct tos *tos;
 };
@@ -58,6 +59,8 @@ void sw_thread_resume(struct secure_world *sw, struct smc_regs *regs);
  * RPC in regs (a0 = OPTEE_SMC_RETURN_RPC_*); returns with its answer. */
 void sw_thread_rpc(struct sw_thread *thr, struct smc_regs *regs);
 unsigned int sw_threads_busy(struct secure_world *sw);
+/* From now on yielding calls get ENOTAVAIL; running ones may finish. */
+void sw_threads_refuse_new(struct secure_world *sw);
 /* A buffer of TA_CHAN_DATA_MAX bytes owned by the secure thread. */
 uint8_t *sw_thread_scratch(struct sw_thread *thr);
 

@@ -132,6 +132,11 @@ void sw_thread_std_call(struct secure_world *sw, struct smc_regs *regs)
 	struct sw_thread *thr = NULL;
 
 	pthread_mutex_lock(&sw->threads_lock);
+	if (sw->stopping) {
+		pthread_mutex_unlock(&sw->threads_lock);
+		*regs = (struct smc_regs){ .a0 = OPTEE_SMC_RETURN_ENOTAVAIL };
+		return;
+	}
 	for (unsigned int i = 0; i < sw->nthreads && !thr; i++)
 		if (sw->threads[i].state == SW_THREAD_FREE)
 			thr = &sw->threads[i];
@@ -162,6 +167,13 @@ void sw_thread_resume(struct secure_world *sw, struct smc_regs *regs)
 		return;
 	}
 	switch_in(thr, regs);
+}
+
+void sw_threads_refuse_new(struct secure_world *sw)
+{
+	pthread_mutex_lock(&sw->threads_lock);
+	sw->stopping = true;
+	pthread_mutex_unlock(&sw->threads_lock);
 }
 
 unsigned int sw_threads_busy(struct secure_world *sw)
