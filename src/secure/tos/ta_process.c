@@ -268,15 +268,22 @@ int ta_monitor_start(struct tos *tos)
 	if (tos->epoll_fd < 0 || tos->monitor_stop_fd < 0 ||
 	    epoll_ctl(tos->epoll_fd, EPOLL_CTL_ADD, tos->monitor_stop_fd, &ev))
 		return -errno;
-	return -pthread_create(&tos->monitor, NULL, monitor_main, tos);
+	if (pthread_create(&tos->monitor, NULL, monitor_main, tos))
+		return -EAGAIN;
+	tos->monitor_running = true;
+	return 0;
 }
 
 void ta_monitor_stop(struct tos *tos)
 {
 	uint64_t one = 1;
 
-	if (write(tos->monitor_stop_fd, &one, sizeof(one)) == sizeof(one))
+	if (tos->monitor_running &&
+	    write(tos->monitor_stop_fd, &one, sizeof(one)) == sizeof(one))
 		pthread_join(tos->monitor, NULL);
-	close(tos->monitor_stop_fd);
+	tos->monitor_running = false;
+	if (tos->monitor_stop_fd >= 0)
+		close(tos->monitor_stop_fd);
 	close(tos->epoll_fd);
+	tos->epoll_fd = tos->monitor_stop_fd = -1;
 }

@@ -52,6 +52,9 @@ void tos_destroy(struct tos *tos)
 
 	if (!tos)
 		return;
+	/* first the monitor: the deaths below would wake it on freed memory */
+	if (tos->epoll_fd >= 0)
+		ta_monitor_stop(tos);
 	list_for_each_entry_safe(sess, stmp, &tos->sessions, node)
 		free(sess);
 	list_for_each_entry_safe(inst, itmp, &tos->instances, node) {
@@ -62,8 +65,6 @@ void tos_destroy(struct tos *tos)
 	list_for_each_entry_safe(t, ttmp, &tos->times, node)
 		free(t);
 	ta_launcher_stop(tos);
-	if (tos->epoll_fd >= 0)
-		ta_monitor_stop(tos);
 	EVP_PKEY_free(tos->pubkey);
 	free(tos);
 }

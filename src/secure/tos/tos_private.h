@@ -101,6 +101,7 @@ struct tos {
 	int epoll_fd;
 	int monitor_stop_fd;
 	pthread_t monitor;
+	bool monitor_running;
 };
 
 /* ta_load.c: fetch through the supplicant, verify, seal */
