@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include "vtee/futex.h"
+#include "vtee/clock.h"
 
 #include <errno.h>
 #include <sched.h>
@@ -27,20 +28,6 @@ static long futex(uint32_t *word, int op, uint32_t val,
 {
 	return syscall(SYS_futex, word, shared ? op : op | FUTEX_PRIVATE_FLAG,
 		       val, ts, NULL, 0);
-}
-
-static struct timespec deadline_after(int ms)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	ts.tv_sec += ms / 1000;
-	ts.tv_nsec += (long)(ms % 1000) * 1000000;
-	if (ts.tv_nsec >= 1000000000) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000;
-	}
-	return ts;
 }
 
 static bool passed(const struct timespec *deadline)
@@ -78,8 +65,8 @@ static uint32_t yield_until_change(uint32_t *word, uint32_t seen)
 uint32_t futex_wait_change(uint32_t *word, uint32_t seen, int timeout_ms,
 			   bool shared)
 {
-	struct timespec deadline = deadline_after(timeout_ms < 0 ? 0 :
-						  timeout_ms);
+	struct timespec deadline = vtee_time_after_ms(
+		CLOCK_MONOTONIC, timeout_ms < 0 ? 0 : (uint32_t)timeout_ms);
 	uint32_t v;
 
 	for (int i = 0; i < SPIN_ROUNDS; i++) {

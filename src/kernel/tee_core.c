@@ -6,6 +6,7 @@
  * the exact length, the params one by one, and (open only) the login.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,6 +254,31 @@ static int varg_parse_params(struct tee_context *ctx, struct tee_varg *va,
 				va->buf.buf_ptr + va->hdr_size);
 }
 
+/*
+ * Steps 2-7 for OPEN_SESSION, INVOKE and SUPPL_RECV: the buffer, its
+ * header (hdr_size bytes into hdr), the param count at num_off in it, and
+ * the params.  On failure nothing is held.
+ */
+static int varg_start(struct tee_context *ctx, const void *uarg,
+		      const struct tee_uwin *uw, struct tee_varg *va,
+		      void *hdr, size_t hdr_size, size_t num_off)
+{
+	int rc = varg_fetch_buf(uarg, va, hdr_size);
+
+	if (rc)
+		return rc;
+	if (tee_copy_from_user(hdr, uw, va->buf.buf_ptr, hdr_size))
+		return -EFAULT;
+	memcpy(&va->num_params, (uint8_t *)hdr + num_off,
+	       sizeof(va->num_params));
+	rc = varg_parse_params(ctx, va, uw, true);
+	if (rc) {
+		free(va->params);
+		va->params = NULL;
+	}
+	return rc;
+}
+
 static void varg_done(struct tee_varg *va, bool params_held)
 {
 	if (params_held)
@@ -282,15 +308,11 @@ static int tee_ioctl_open_session(struct tee_context *ctx, const void *uarg,
 
 	if (!OPS(ctx)->open_session)
 		return -EINVAL;
-	rc = varg_fetch_buf(uarg, &va, sizeof(arg));
+	rc = varg_start(ctx, uarg, uw, &va, &arg, sizeof(arg),
+			offsetof(struct tee_ioctl_open_session_arg,
+				 num_params));
 	if (rc)
 		return rc;
-	if (tee_copy_from_user(&arg, uw, va.buf.buf_ptr, sizeof(arg)))
-		return -EFAULT;
-	va.num_params = arg.num_params;
-	rc = varg_parse_params(ctx, &va, uw, true);
-	if (rc)
-		goto out_free;
 	if (login_is_kernel(arg.clnt_login)) {
 		rc = -EPERM;
 		goto out;
@@ -309,9 +331,6 @@ out:
 		tee_client_close_session(ctx, arg.session);
 	varg_done(&va, true);
 	return rc;
-out_free:
-	varg_done(&va, false);
-	return rc;
 }
 
 static int tee_ioctl_invoke(struct tee_context *ctx, const void *uarg,
@@ -323,17 +342,10 @@ static int tee_ioctl_invoke(struct tee_context *ctx, const void *uarg,
 
 	if (!OPS(ctx)->invoke_func)
 		return -EINVAL;
-	rc = varg_fetch_buf(uarg, &va, sizeof(arg));
+	rc = varg_start(ctx, uarg, uw, &va, &arg, sizeof(arg),
+			offsetof(struct tee_ioctl_invoke_arg, num_params));
 	if (rc)
 		return rc;
-	if (tee_copy_from_user(&arg, uw, va.buf.buf_ptr, sizeof(arg)))
-		return -EFAULT;
-	va.num_params = arg.num_params;
-	rc = varg_parse_params(ctx, &va, uw, true);
-	if (rc) {
-		varg_done(&va, false);
-		return rc;
-	}
 	rc = tee_client_invoke_func(ctx, &arg, va.params);
 	if (!rc)
 		rc = tee_copy_to_user(uw, va.buf.buf_ptr + 12, &arg.ret, 8);
@@ -404,16 +416,11 @@ static int tee_ioctl_supp_recv(struct tee_context *ctx, const void *uarg,
 
 	if (!OPS(ctx)->supp_recv)
 		return -EINVAL;
-	rc = varg_fetch_buf(uarg, &va, sizeof(hdr));
+	/* RECV reads only num_params of its header; func is output */
+	rc = varg_start(ctx, uarg, uw, &va, &hdr, sizeof(hdr),
+			offsetof(struct tee_iocl_supp_recv_arg, num_params));
 	if (rc)
 		return rc;
-	if (tee_copy_from_user(&va.num_params, uw, va.buf.buf_ptr + 4, 4))
-		return -EFAULT;
-	rc = varg_parse_params(ctx, &va, uw, true);
-	if (rc) {
-		varg_done(&va, false);
-		return rc;
-	}
 	num_params = va.num_params;
 	rc = OPS(ctx)->supp_recv(ctx, &func, &num_params, va.params);
 	if (!rc) {

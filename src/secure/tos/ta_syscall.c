@@ -11,6 +11,7 @@
 #include "rpc.h"
 #include "tee_api_defines.h"
 #include "tos_private.h"
+#include "vtee/clock.h"
 #include "vtee/log.h"
 
 #define WAIT_FOREVER 0xffffffffu
@@ -35,27 +36,14 @@ static bool cancelled(const struct tos_session *sess)
 	return sess && sess->cancel_req && !sess->cancel_masked;
 }
 
-/* inst->cond runs on CLOCK_MONOTONIC: a clock step must not shorten a wait */
-static struct timespec abs_deadline(uint32_t ms)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	ts.tv_sec += ms / 1000;
-	ts.tv_nsec += (long)(ms % 1000) * 1000000;
-	if (ts.tv_nsec >= 1000000000) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000;
-	}
-	return ts;
-}
-
 /* TEE_Wait: sleeps on the instance, woken by cancellation or death. */
 static void sys_wait(struct ta_instance *inst, struct tos_session *sess,
 		     struct ta_chan_msg *m)
 {
 	uint32_t ms = (uint32_t)m->args[0];
-	struct timespec deadline = abs_deadline(ms);
+	/* inst->cond runs on CLOCK_MONOTONIC: a clock step must not shorten
+	 * a wait */
+	struct timespec deadline = vtee_time_after_ms(CLOCK_MONOTONIC, ms);
 	int rc = 0;
 
 	pthread_mutex_lock(&inst->lock);

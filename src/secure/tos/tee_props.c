@@ -9,6 +9,7 @@
 
 #include "tee_api_defines.h"
 #include "tos_private.h"
+#include "vtee/ta_image.h"
 
 /* OP-TEE's USER_TA_PROP_TYPE_* numbering */
 enum { PROP_BOOL = 0, PROP_U32 = 1, PROP_UUID = 2, PROP_STRING = 4 };
@@ -43,15 +44,6 @@ static const struct tee_prop tee_props[] = {
 	{ "gpd.tee.firmware.manufacturer", PROP_STRING, "vtee" },
 };
 
-static void uuid_string(const uint8_t *u, char out[37])
-{
-	snprintf(out, 37,
-		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-		 "%02x%02x%02x%02x%02x%02x",
-		 u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9],
-		 u[10], u[11], u[12], u[13], u[14], u[15]);
-}
-
 uint32_t tee_prop_get(const struct tos *tos, uint32_t index, char *out,
 		      size_t len, size_t *used, uint32_t *type)
 {
@@ -65,7 +57,7 @@ uint32_t tee_prop_get(const struct tos *tos, uint32_t index, char *out,
 	p = &tee_props[index];
 	value = p->value;
 	if (!value) {
-		uuid_string(tos->cfg.device_id, uuid);
+		ta_image_uuid_to_str(tos->cfg.device_id, uuid);
 		value = uuid;
 	}
 	/* "name\0value\0" */
