@@ -117,6 +117,9 @@ enum vtee_call_state {
 	VTEE_CALL_IDLE = 0,
 	VTEE_CALL_REQUEST = 1,
 	VTEE_CALL_REPLY = 2,
+	/* the client is closing the connection: no need to wait for the
+	 * socket's EOF to be noticed */
+	VTEE_CALL_HANGUP = 3,
 };
 
 #define VTEE_CALL_PAGE_SIZE	8192

@@ -312,6 +312,8 @@ static void serve_page(struct node_conn *c, uint8_t *msg)
 		uint32_t state = __atomic_load_n(&pg->state, __ATOMIC_ACQUIRE);
 		uint32_t len;
 
+		if (state == VTEE_CALL_HANGUP)
+			return;
 		if (state != VTEE_CALL_REQUEST) {
 			if (futex_wait_change(&pg->state, state, 250, true) ==
 				    state && peer_gone(c->fd))

@@ -9,6 +9,7 @@
  * stay for reuse until the device is closed.
  */
 #include "node_private.h"
+#include "vtee/futex.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -58,8 +59,16 @@ int tee_node_open(const char *path, struct tee_node **out)
 void tee_node_close(struct tee_node *node)
 {
 	for (int i = TEE_NODE_POOL_MAX - 1; i >= 0; i--) {
-		if (node->slot[i].page)
-			munmap(node->slot[i].page, VTEE_CALL_PAGE_SIZE);
+		struct vtee_call_page *pg = node->slot[i].page;
+
+		if (pg) {
+			/* the node's thread is waiting on the page, not the
+			 * socket: tell it directly */
+			__atomic_store_n(&pg->state, VTEE_CALL_HANGUP,
+					 __ATOMIC_RELEASE);
+			futex_wake_all(&pg->state, true);
+			munmap(pg, VTEE_CALL_PAGE_SIZE);
+		}
 		if (node->slot[i].fd >= 0)
 			close(node->slot[i].fd);
 	}
