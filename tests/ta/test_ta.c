@@ -196,6 +196,30 @@ static TEE_Result ta2ta_size_query(uint32_t pt, TEE_Param p[4])
 	return TEE_SUCCESS;
 }
 
+static TEE_Result ta2ta_wait(uint32_t pt, TEE_Param p[4])
+{
+	const TEE_UUID uuid = TEST_TA_MULTI_UUID;
+	TEE_TASessionHandle sess;
+	TEE_Param q[4] = { 0 };
+	uint32_t origin;
+	TEE_Result res;
+
+	if (pt != PT(VALUE_INPUT, NONE, NONE, NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	TEE_UnmaskCancellation();
+	res = TEE_OpenTASession(&uuid, TEE_TIMEOUT_INFINITE, 0, NULL, &sess,
+				&origin);
+	if (res != TEE_SUCCESS)
+		return res;
+	q[0].value.a = p[0].value.a;
+	q[0].value.b = 1;
+	res = TEE_InvokeTACommand(sess, p[0].value.b, TEST_CMD_WAIT,
+				  PT(VALUE_INPUT, NONE, NONE, NONE), q,
+				  &origin);
+	TEE_CloseTASession(sess);
+	return res;
+}
+
 static TEE_Result time_cmd(uint32_t pt, TEE_Param p[4])
 {
 	TEE_Time ree, sys;
@@ -370,6 +394,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx __unused, uint32_t cmd,
 		return ta2ta(pt, p);
 	case TEST_CMD_TA2TA_SIZE_QUERY:
 		return ta2ta_size_query(pt, p);
+	case TEST_CMD_TA2TA_WAIT:
+		return ta2ta_wait(pt, p);
 	case TEST_CMD_TIME:
 		return time_cmd(pt, p);
 	case TEST_CMD_TA_DESCRIPTION:

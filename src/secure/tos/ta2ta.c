@@ -103,8 +103,8 @@ static void write_back(struct ta2ta_args *a, uint8_t *data)
 }
 
 static uint32_t invoke(struct tos *tos, struct sw_thread *thr,
-		       struct ta_instance *inst, uint32_t session,
-		       struct ta2ta_args *a, uint32_t *origin)
+		       struct ta_instance *inst, struct tos_session *caller,
+		       uint32_t session, struct ta2ta_args *a, uint32_t *origin)
 {
 	struct tos_session *sess = tos_session_get_owned(tos, session, inst);
 	uint32_t res;
@@ -113,9 +113,11 @@ static uint32_t invoke(struct tos *tos, struct sw_thread *thr,
 	if (!sess)
 		return TEE_ERROR_ITEM_NOT_FOUND;
 	res = ta_call_entry(tos, thr, sess->inst, sess,
-			    &(struct ta_entry_call){ .func = TA_ENTRY_INVOKE,
-						     .cmd = a->call.cmd,
-						     .ps = &a->ps },
+			    &(struct ta_entry_call){
+				    .func = TA_ENTRY_INVOKE,
+				    .cmd = a->call.cmd, .ps = &a->ps,
+				    .caller = caller,
+				    .timeout_ms = a->call.timeout_ms },
 			    origin);
 	tos_session_put(tos, thr, sess);
 	return res;
@@ -133,8 +135,8 @@ static void close_session(struct tos *tos, struct sw_thread *thr,
 }
 
 void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,
-		   struct ta_instance *inst, struct ta_chan_msg *m,
-		   uint8_t *data)
+		   struct ta_instance *inst, struct tos_session *caller,
+		   struct ta_chan_msg *m, uint8_t *data)
 {
 	struct ta_chan_identity me = { .login = TEE_LOGIN_TRUSTED_APP };
 	struct ta2ta_args a = { 0 };
@@ -148,11 +150,14 @@ void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,
 	m->ret = parse(&a, data, m->data_len);
 	if (!m->ret && m->func == TA_SYS_OPEN_TA_SESSION)
 		m->ret = tos_open_session_from(tos, thr, a.call.uuid, &me,
-					       inst, &a.ps, 0, &session,
-					       &origin);
+					       inst, &a.ps, &session, &origin,
+					       &(struct ta_entry_call){
+						       .caller = caller,
+						       .timeout_ms =
+							a.call.timeout_ms });
 	else if (!m->ret)
-		m->ret = invoke(tos, thr, inst, (uint32_t)m->args[0], &a,
-				&origin);
+		m->ret = invoke(tos, thr, inst, caller, (uint32_t)m->args[0],
+				&a, &origin);
 	if (a.buf)
 		write_back(&a, data);
 	else

@@ -10,6 +10,7 @@
 #include "sw_private.h"
 #include "tee_api_defines.h"
 #include "tos_private.h"
+#include "vtee/clock.h"
 #include "vtee/log.h"
 
 /* Waits until the instance is free; BUSY for a call into itself. */
@@ -40,19 +41,29 @@ static void release(struct ta_instance *inst, struct tos_session *sess)
 	if (sess) {
 		sess->running = false;
 		sess->cancel_req = false;
+		sess->caller = NULL;
+		sess->has_deadline = false;
 	}
 	pthread_cond_broadcast(&inst->cond);
 	pthread_mutex_unlock(&inst->lock);
 }
 
 static void start_session_op(struct ta_instance *inst,
-			     struct tos_session *sess, uint32_t cancel_id)
+			     struct tos_session *sess,
+			     const struct ta_entry_call *call)
 {
+	uint32_t cancel_id = call->cancel_id;
+
 	if (!sess)
 		return;
 	pthread_mutex_lock(&inst->lock);
 	sess->running = true;
 	sess->op_cancel_id = cancel_id;
+	sess->caller = call->caller;
+	sess->has_deadline = call->caller && call->timeout_ms != 0xffffffffu;
+	if (sess->has_deadline)
+		sess->deadline = vtee_time_after_ms(CLOCK_MONOTONIC,
+						    call->timeout_ms);
 	if (cancel_id && sess->early_cancel_id == cancel_id)
 		sess->cancel_req = true;
 	sess->early_cancel_id = 0;
@@ -145,7 +156,7 @@ uint32_t ta_call_entry(struct tos *tos, struct sw_thread *thr,
 		res = ta_maps_prepare(tos, inst, ps, &m);
 	}
 	if (!res) {
-		start_session_op(inst, sess, call->cancel_id);
+		start_session_op(inst, sess, call);
 		memcpy(&inst->chan->msg, &m, sizeof(m));
 		res = run(tos, thr, inst, sess, ps);
 		*origin = inst->dead ? TEE_ORIGIN_TEE : TEE_ORIGIN_TRUSTED_APP;

@@ -269,11 +269,11 @@ uint32_t tos_open_session_from(struct tos *tos, struct sw_thread *thr,
 			       const uint8_t ta_uuid[16],
 			       const struct ta_chan_identity *client,
 			       struct ta_instance *owner,
-			       struct tos_params *params, uint32_t cancel_id,
-			       uint32_t *session, uint32_t *origin)
+			       struct tos_params *params, uint32_t *session,
+			       uint32_t *origin,
+			       const struct ta_entry_call *how)
 {
-	struct ta_entry_call call = { .func = TA_ENTRY_OPEN_SESSION,
-				      .cancel_id = cancel_id, .ps = params };
+	struct ta_entry_call call = *how;
 	struct ta_instance *inst;
 	struct tos_session *sess;
 	uint32_t res;
@@ -282,6 +282,8 @@ uint32_t tos_open_session_from(struct tos *tos, struct sw_thread *thr,
 	inst = instance_get(tos, thr, ta_uuid, &res);
 	if (!inst)
 		return res;
+	call.func = TA_ENTRY_OPEN_SESSION;
+	call.ps = params;
 	sess = session_new(tos, inst, owner, client);
 	if (!sess) {
 		instance_put(tos, thr, inst);
@@ -304,7 +306,9 @@ uint32_t tos_open_session(struct tos *tos, struct sw_thread *thr,
 			  uint32_t *session, uint32_t *origin)
 {
 	return tos_open_session_from(tos, thr, ta_uuid, client, NULL, params,
-				     cancel_id, session, origin);
+				     session, origin,
+				     &(struct ta_entry_call){
+					     .cancel_id = cancel_id });
 }
 
 struct tos_session *tos_session_get_owned(struct tos *tos, uint32_t id,

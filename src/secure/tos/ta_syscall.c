@@ -31,10 +31,37 @@ static void sys_log(struct ta_instance *inst, struct ta_chan_msg *m,
 	m->data_len = 0;
 }
 
-static bool cancelled(const struct tos_session *sess)
+static bool past(const struct timespec *t)
 {
-	return sess && sess->cancel_req && !sess->cancel_masked;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > t->tv_sec ||
+	       (now.tv_sec == t->tv_sec && now.tv_nsec >= t->tv_nsec);
 }
+
+/*
+ * The caller's fields are read without its instance's lock: they are
+ * flags that only ever go from false to true during the call, and a late
+ * read costs one more poll.
+ */
+bool tos_session_cancelled(const struct tos_session *sess)
+{
+	const struct tos_session *caller;
+
+	if (!sess || sess->cancel_masked)
+		return false;
+	if (sess->cancel_req || (sess->has_deadline && past(&sess->deadline)))
+		return true;
+	caller = sess->caller;
+	return caller && __atomic_load_n(&caller->cancel_req,
+					 __ATOMIC_RELAXED) &&
+	       !__atomic_load_n(&caller->cancel_masked, __ATOMIC_RELAXED);
+}
+
+/* How long a wait may sleep before looking again: a caller's
+ * cancellation does not wake this instance, so it is polled. */
+#define CALLER_POLL_MS 20
 
 /* TEE_Wait: sleeps on the instance, woken by cancellation or death. */
 static void sys_wait(struct ta_instance *inst, struct tos_session *sess,
@@ -47,14 +74,26 @@ static void sys_wait(struct ta_instance *inst, struct tos_session *sess,
 	int rc = 0;
 
 	pthread_mutex_lock(&inst->lock);
-	while (!cancelled(sess) && !inst->dead && rc != ETIMEDOUT) {
-		if (ms == WAIT_FOREVER)
+	while (!tos_session_cancelled(sess) && !inst->dead && rc != ETIMEDOUT) {
+		struct timespec wake = deadline;
+
+		if (sess && (sess->caller || sess->has_deadline)) {
+			struct timespec poll = vtee_time_after_ms(
+				CLOCK_MONOTONIC, CALLER_POLL_MS);
+
+			if (ms == WAIT_FOREVER || poll.tv_sec < wake.tv_sec ||
+			    (poll.tv_sec == wake.tv_sec &&
+			     poll.tv_nsec < wake.tv_nsec))
+				wake = poll;
+		} else if (ms == WAIT_FOREVER) {
 			pthread_cond_wait(&inst->cond, &inst->lock);
-		else
-			rc = pthread_cond_timedwait(&inst->cond, &inst->lock,
-						    &deadline);
+			continue;
+		}
+		if (pthread_cond_timedwait(&inst->cond, &inst->lock, &wake) ==
+			    ETIMEDOUT && ms != WAIT_FOREVER && past(&deadline))
+			rc = ETIMEDOUT;
 	}
-	m->ret = cancelled(sess) ? TEE_ERROR_CANCEL : TEE_SUCCESS;
+	m->ret = tos_session_cancelled(sess) ? TEE_ERROR_CANCEL : TEE_SUCCESS;
 	pthread_mutex_unlock(&inst->lock);
 }
 
@@ -62,7 +101,7 @@ static void sys_cancel_flag(struct ta_instance *inst,
 			    struct tos_session *sess, struct ta_chan_msg *m)
 {
 	pthread_mutex_lock(&inst->lock);
-	m->args[0] = cancelled(sess);
+	m->args[0] = tos_session_cancelled(sess);
 	pthread_mutex_unlock(&inst->lock);
 	m->ret = TEE_SUCCESS;
 }
@@ -198,7 +237,7 @@ void ta_syscall(struct tos *tos, struct sw_thread *thr,
 	case TA_SYS_INVOKE_TA_COMMAND:
 	case TA_SYS_CLOSE_TA_SESSION:
 		m->data_len = in_len;
-		ta2ta_syscall(tos, thr, inst, m, data);
+		ta2ta_syscall(tos, thr, inst, sess, m, data);
 		break;
 	default:
 		m->ret = TEE_ERROR_NOT_SUPPORTED;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include <openssl/evp.h>
 
@@ -71,6 +72,14 @@ struct tos_session {
 	/* under inst->lock: */
 	uint32_t op_cancel_id;		/* the running operation's */
 	uint32_t early_cancel_id;	/* a cancel that came before its op */
+	/*
+	 * TA-to-TA: the calling TA's session, whose cancellation reaches
+	 * this operation, and GP's cancellationRequestTimeout as a deadline
+	 * on CLOCK_MONOTONIC (has_deadline false: none).
+	 */
+	struct tos_session *caller;
+	struct timespec deadline;
+	bool has_deadline;
 	bool cancel_req;
 	bool cancel_masked;
 	bool running;
@@ -134,7 +143,16 @@ struct ta_entry_call {
 	uint32_t cmd;		/* INVOKE: command id */
 	uint32_t cancel_id;	/* the client's id for this operation */
 	struct tos_params *ps;	/* NULL: no parameters */
+	/* TA-to-TA: the calling session, and the timeout in ms after which
+	 * the operation counts as cancelled (0xffffffff: never) */
+	struct tos_session *caller;
+	uint32_t timeout_ms;
 };
+
+/* Whether sess's running operation is cancelled and may see it (its
+ * mask is off): asked, or past its deadline, or its caller cancelled.
+ * Under sess->inst->lock. */
+bool tos_session_cancelled(const struct tos_session *sess);
 
 uint32_t ta_call_entry(struct tos *tos, struct sw_thread *thr,
 		       struct ta_instance *inst, struct tos_session *sess,
@@ -150,8 +168,9 @@ uint32_t tos_open_session_from(struct tos *tos, struct sw_thread *thr,
 			       const uint8_t ta_uuid[16],
 			       const struct ta_chan_identity *client,
 			       struct ta_instance *owner,
-			       struct tos_params *params, uint32_t cancel_id,
-			       uint32_t *session, uint32_t *origin);
+			       struct tos_params *params, uint32_t *session,
+			       uint32_t *origin,
+			       const struct ta_entry_call *how);
 /* A reference to session `id` if `owner` (NULL: the normal world) owns
  * it and it is not closed; drop it with tos_session_put(). */
 struct tos_session *tos_session_get_owned(struct tos *tos, uint32_t id,
@@ -167,7 +186,7 @@ uint32_t tee_prop_get(const struct tos *tos, uint32_t index, char *out,
 
 /* ta2ta.c */
 void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,
-		   struct ta_instance *inst, struct ta_chan_msg *msg,
-		   uint8_t *data);
+		   struct ta_instance *inst, struct tos_session *caller,
+		   struct ta_chan_msg *msg, uint8_t *data);
 
 #endif /* VTEE_TOS_PRIVATE_H */

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -198,6 +199,7 @@ static void test_open_failure_from_ta(void **state)
 struct bg_wait {
 	TEEC_Session *s;
 	TEEC_Operation op;
+	uint32_t cmd;		/* 0: TEST_CMD_WAIT */
 	TEEC_Result res;
 };
 
@@ -206,7 +208,8 @@ static void *bg_wait_main(void *arg)
 	struct bg_wait *w = arg;
 	uint32_t o;
 
-	w->res = TEEC_InvokeCommand(w->s, TEST_CMD_WAIT, &w->op, &o);
+	w->res = TEEC_InvokeCommand(w->s, w->cmd ? w->cmd : TEST_CMD_WAIT,
+				    &w->op, &o);
 	return NULL;
 }
 
@@ -258,6 +261,62 @@ static void test_ta2ta_null_memref(void **state)
 	TEEC_CloseSession(&s);
 }
 
+static double mono_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* GP's cancellationRequestTimeout: the callee's wait is cancelled. */
+static void test_ta2ta_timeout_cancels(void **state)
+{
+	TEEC_Operation op = { 0 };
+	TEEC_Session s;
+	uint32_t o;
+	double t0;
+
+	assert_int_equal(open_public(*state, &s, &test_ta_multi, &o),
+			 TEEC_SUCCESS);
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE,
+					 TEEC_NONE, TEEC_NONE);
+	op.params[0].value.a = 5000;
+	op.params[0].value.b = 200;
+	t0 = mono_s();
+	assert_int_equal(TEEC_InvokeCommand(&s, TEST_CMD_TA2TA_WAIT, &op, &o),
+			 TEEC_ERROR_CANCEL);
+	assert_true(mono_s() - t0 < 2.0);
+	TEEC_CloseSession(&s);
+}
+
+/* A client cancelling the outer call reaches the TA it is calling. */
+static void test_ta2ta_cancel_propagates(void **state)
+{
+	struct bg_wait w = { 0 };
+	TEEC_Session s;
+	pthread_t th;
+	uint32_t o;
+	double t0;
+
+	assert_int_equal(open_public(*state, &s, &test_ta_multi, &o),
+			 TEEC_SUCCESS);
+	w.s = &s;
+	w.op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT, TEEC_NONE,
+					   TEEC_NONE, TEEC_NONE);
+	w.op.params[0].value.a = 5000;
+	w.op.params[0].value.b = 0xffffffff;
+	w.cmd = TEST_CMD_TA2TA_WAIT;
+	t0 = mono_s();
+	pthread_create(&th, NULL, bg_wait_main, &w);
+	usleep(300 * 1000);
+	TEEC_RequestCancellation(&w.op);
+	pthread_join(th, NULL);
+	assert_int_equal(w.res, TEEC_ERROR_CANCEL);
+	assert_true(mono_s() - t0 < 2.0);
+	TEEC_CloseSession(&s);
+}
+
 static void test_missing_ta(void **state)
 {
 	const TEEC_UUID none = { 0x0badc0de, 1, 2, { 3, 4, 5, 6, 7, 8, 9, 10 } };
@@ -284,6 +343,8 @@ int main(void)
 		cmocka_unit_test(test_open_failure_from_ta),
 		cmocka_unit_test(test_masked_wait_ignores_cancel),
 		cmocka_unit_test(test_ta2ta_null_memref),
+		cmocka_unit_test(test_ta2ta_timeout_cancels),
+		cmocka_unit_test(test_ta2ta_cancel_propagates),
 		cmocka_unit_test(test_missing_ta),
 	};
 

@@ -94,6 +94,13 @@ enum test_ta_cmd {
 	 * for.
 	 */
 	TEST_CMD_TA2TA_SIZE_QUERY = 19,
+	/*
+	 * TA-to-TA wait: unmasks its own cancellation, then invokes
+	 * TEST_CMD_WAIT (unmasked) on a TEST_TA_MULTI_UUID instance.  p0
+	 * VALUE_INPUT a = wait ms, b = cancellationRequestTimeout ms
+	 * (0xffffffff: none); returns what the callee returned.
+	 */
+	TEST_CMD_TA2TA_WAIT = 20,
 };
 
 #define TEST_PANIC_CODE 0xdead0001u
