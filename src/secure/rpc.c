@@ -31,6 +31,18 @@ static bool rpc_arg_ready(struct sw_thread *thr)
 	return true;
 }
 
+/* Without the shm cache a thread gives its buffer back after each use. */
+static void rpc_arg_release(struct sw_thread *thr)
+{
+	struct smc_regs regs = { .a0 = OPTEE_SMC_RETURN_RPC_FREE };
+
+	if (!thr->rpc_arg || sw_threads_cache_enabled(thr->sw))
+		return;
+	reg_pair_from_64(thr->rpc_arg_cookie, &regs.a1, &regs.a2);
+	thr->rpc_arg = NULL;
+	sw_thread_rpc(thr, &regs);
+}
+
 uint32_t sw_rpc_cmd(struct sw_thread *thr, uint32_t cmd, size_t n,
 		    struct optee_msg_param *params)
 {
@@ -50,6 +62,7 @@ uint32_t sw_rpc_cmd(struct sw_thread *thr, uint32_t cmd, size_t n,
 	/* the answer is normal-world memory: read it once */
 	ret = __atomic_load_n(&ns->ret, __ATOMIC_RELAXED);
 	memcpy(params, ns->params, n * sizeof(*params));
+	rpc_arg_release(thr);
 	return ret;
 }
 

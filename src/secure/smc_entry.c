@@ -48,11 +48,16 @@ static bool fast_call(struct secure_world *sw, struct smc_regs *r)
 		/* no static carveout: every shm is dynamic */
 		set4(r, OPTEE_SMC_RETURN_ENOTAVAIL, 0, 0, 0);
 		return true;
-	case OPTEE_SMC_DISABLE_SHM_CACHE:
-		/* the shm cache is never enabled, so nothing is cached */
-		set4(r, OPTEE_SMC_RETURN_ENOTAVAIL, 0, 0, 0);
+	case OPTEE_SMC_DISABLE_SHM_CACHE: {
+		uint64_t cookie = 0, hi, lo;
+		uint32_t res = sw_threads_uncache_one(sw, &cookie);
+
+		reg_pair_from_64(cookie, &hi, &lo);
+		set4(r, res, hi, lo, 0);
 		return true;
+	}
 	case OPTEE_SMC_ENABLE_SHM_CACHE:
+		sw_threads_enable_cache(sw);
 		set4(r, OPTEE_SMC_RETURN_OK, 0, 0, 0);
 		return true;
 	default:

@@ -46,6 +46,9 @@ struct secure_world {
 	struct sw_thread *threads;
 	pthread_mutex_t threads_lock;
 	bool stopping;			/* under threads_lock: no new calls */
+	/* under threads_lock: threads may keep their RPC argument buffer
+	 * between calls (ENABLE/DISABLE_SHM_CACHE) */
+	bool shm_cache_enabled;
 	struct mobj_table *mobjs;
 	struct tos *tos;
 };
@@ -61,6 +64,14 @@ void sw_thread_rpc(struct sw_thread *thr, struct smc_regs *regs);
 unsigned int sw_threads_busy(struct secure_world *sw);
 /* From now on yielding calls get ENOTAVAIL; running ones may finish. */
 void sw_threads_refuse_new(struct secure_world *sw);
+/*
+ * DISABLE_SHM_CACHE: stops caching and hands back one cached RPC buffer
+ * of an idle thread (OK, cookie in *cookie), or EBUSY if only busy
+ * threads hold one, or ENOTAVAIL when none is left.
+ */
+uint32_t sw_threads_uncache_one(struct secure_world *sw, uint64_t *cookie);
+void sw_threads_enable_cache(struct secure_world *sw);
+bool sw_threads_cache_enabled(struct secure_world *sw);
 /* A buffer of TA_CHAN_DATA_MAX bytes owned by the secure thread. */
 uint8_t *sw_thread_scratch(struct sw_thread *thr);
 

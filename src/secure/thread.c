@@ -169,6 +169,47 @@ void sw_thread_resume(struct secure_world *sw, struct smc_regs *regs)
 	switch_in(thr, regs);
 }
 
+uint32_t sw_threads_uncache_one(struct secure_world *sw, uint64_t *cookie)
+{
+	uint32_t res = OPTEE_SMC_RETURN_ENOTAVAIL;
+
+	pthread_mutex_lock(&sw->threads_lock);
+	sw->shm_cache_enabled = false;
+	for (unsigned int i = 0; i < sw->nthreads; i++) {
+		struct sw_thread *thr = &sw->threads[i];
+
+		if (!thr->rpc_arg)
+			continue;
+		if (thr->state != SW_THREAD_FREE) {
+			res = OPTEE_SMC_RETURN_EBUSY;
+			continue;
+		}
+		*cookie = thr->rpc_arg_cookie;
+		thr->rpc_arg = NULL;
+		res = OPTEE_SMC_RETURN_OK;
+		break;
+	}
+	pthread_mutex_unlock(&sw->threads_lock);
+	return res;
+}
+
+void sw_threads_enable_cache(struct secure_world *sw)
+{
+	pthread_mutex_lock(&sw->threads_lock);
+	sw->shm_cache_enabled = true;
+	pthread_mutex_unlock(&sw->threads_lock);
+}
+
+bool sw_threads_cache_enabled(struct secure_world *sw)
+{
+	bool on;
+
+	pthread_mutex_lock(&sw->threads_lock);
+	on = sw->shm_cache_enabled;
+	pthread_mutex_unlock(&sw->threads_lock);
+	return on;
+}
+
 void sw_threads_refuse_new(struct secure_world *sw)
 {
 	pthread_mutex_lock(&sw->threads_lock);

@@ -179,6 +179,33 @@ static int probe_secure_world(struct optee *optee)
 	return 0;
 }
 
+/*
+ * DISABLE_SHM_CACHE until the secure world has nothing cached, freeing
+ * each buffer it hands back; EBUSY: a thread still uses one, try again.
+ */
+static void optee_disable_shm_cache(struct optee *optee)
+{
+	for (int tries = 0; tries < 1000;) {
+		struct smc_regs r = fast_call(&optee->conduit,
+					      OPTEE_SMC_DISABLE_SHM_CACHE, 0);
+		struct tee_shm *shm;
+
+		if (r.a0 == OPTEE_SMC_RETURN_ENOTAVAIL)
+			return;
+		if (r.a0 == OPTEE_SMC_RETURN_EBUSY) {
+			tries++;
+			usleep(1000);
+			continue;
+		}
+		if (r.a0 != OPTEE_SMC_RETURN_OK)
+			return;
+		shm = optee_cookie_remove(&optee->cookies,
+					  reg_pair_to_64(r.a1, r.a2));
+		if (shm)
+			tee_shm_free(shm);
+	}
+}
+
 static int create_devices(struct optee *optee, struct ns_ram *ram)
 {
 	int err;
@@ -215,6 +242,11 @@ int optee_probe(const struct optee_conduit *conduit, struct ns_ram *ram,
 	rc = probe_secure_world(optee);
 	if (!rc)
 		rc = create_devices(optee, ram);
+	if (!rc) {
+		/* nothing stale, then let secure threads keep their buffers */
+		optee_disable_shm_cache(optee);
+		fast_call(&optee->conduit, OPTEE_SMC_ENABLE_SHM_CACHE, 0);
+	}
 	if (rc) {
 		optee_remove(optee);
 		return rc;
@@ -227,6 +259,8 @@ void optee_remove(struct optee *optee)
 {
 	if (!optee)
 		return;
+	if (optee->ctx)
+		optee_disable_shm_cache(optee);
 	if (optee->teedev)
 		tee_device_unregister(optee->teedev);
 	if (optee->supp_teedev)
