@@ -153,13 +153,26 @@ static bool standard_fds_taken(void)
 	return true;
 }
 
-int main(void)
+static void usage(void)
+{
+	printf("Usage: vtee-ta-host\n"
+	       "The pre-initialised launcher of TA processes.  vteed starts it\n"
+	       "with a socket on fd %d and asks it for one sandboxed process per\n"
+	       "TA instance (include/vtee/ta_launcher.h); it is not run by hand.\n"
+	       "  --help  this text\n", TA_LAUNCHER_FD);
+}
+
+int main(int argc, char **argv)
 {
 	struct pollfd pfd[2] = {
 		{ .fd = TA_LAUNCHER_FD, .events = POLLIN },
 		{ .events = POLLIN },
 	};
 
+	if (argc > 1 && !strcmp(argv[1], "--help")) {
+		usage();
+		return 0;
+	}
 	if (fcntl(TA_LAUNCHER_FD, F_GETFD) < 0) {
 		fprintf(stderr, "vtee-ta-host: no socket on fd %d; vteed starts this program\n",
 			TA_LAUNCHER_FD);
