@@ -116,21 +116,39 @@ void optee_close_session_id(struct tee_context *ctx, uint32_t session_id,
 	optee_free_msg_arg(optee, shm);
 }
 
-/* Takes session_id out of ctx's list; releases a system-thread claim. */
-static int take_session(struct tee_context *ctx, uint32_t session_id,
-			bool *system_thread)
+/*
+ * Whether session_id is one of ctx's; *system_thread tells how its calls
+ * are queued.  With `take` the session leaves the list and the caller
+ * gets it (NULL otherwise, or if not found).
+ */
+static bool lookup_session(struct tee_context *ctx, uint32_t session_id,
+			   bool take, bool *system_thread,
+			   struct optee_session **taken)
 {
 	struct optee_context_data *data = ctx->data;
 	struct optee_session *sess;
 
 	pthread_mutex_lock(&data->mutex);
 	sess = find_session(data, session_id);
-	if (sess)
-		list_del(&sess->node);
+	if (sess) {
+		*system_thread = sess->use_sys_thread;
+		if (take)
+			list_del(&sess->node);
+	}
 	pthread_mutex_unlock(&data->mutex);
-	if (!sess)
+	if (taken)
+		*taken = take ? sess : NULL;
+	return sess;
+}
+
+/* Takes session_id out of ctx's list; releases a system-thread claim. */
+static int take_session(struct tee_context *ctx, uint32_t session_id,
+			bool *system_thread)
+{
+	struct optee_session *sess;
+
+	if (!lookup_session(ctx, session_id, true, system_thread, &sess))
 		return -EINVAL;
-	*system_thread = sess->use_sys_thread;
 	if (sess->use_sys_thread) {
 		struct optee_call_queue *cq = &optee_of(ctx)->cq;
 
@@ -171,21 +189,6 @@ void optee_close_all_sessions(struct tee_context *ctx)
 	}
 }
 
-/* Looks a session up; *system_thread tells how its calls are queued. */
-static bool session_of_ctx(struct tee_context *ctx, uint32_t session,
-			   bool *system_thread)
-{
-	struct optee_context_data *data = ctx->data;
-	struct optee_session *sess;
-
-	pthread_mutex_lock(&data->mutex);
-	sess = find_session(data, session);
-	if (sess)
-		*system_thread = sess->use_sys_thread;
-	pthread_mutex_unlock(&data->mutex);
-	return sess;
-}
-
 int optee_system_session(struct tee_context *ctx, uint32_t session)
 {
 	struct optee_context_data *data = ctx->data;
@@ -216,7 +219,7 @@ int optee_invoke_func(struct tee_context *ctx,
 	bool system_thread;
 	int rc;
 
-	if (!session_of_ctx(ctx, arg->session, &system_thread))
+	if (!lookup_session(ctx, arg->session, false, &system_thread, NULL))
 		return -EINVAL;
 	msg = optee_get_msg_arg(optee, arg->num_params, &shm);
 	if (!msg)
@@ -248,7 +251,7 @@ int optee_cancel_req(struct tee_context *ctx, uint32_t cancel_id,
 	bool system_thread;
 
 	/* an open in progress has no session yet: it cannot be cancelled */
-	if (!session_of_ctx(ctx, session, &system_thread))
+	if (!lookup_session(ctx, session, false, &system_thread, NULL))
 		return -EINVAL;
 	msg = optee_get_msg_arg(optee, 0, &shm);
 	if (!msg)
