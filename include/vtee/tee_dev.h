@@ -42,4 +42,13 @@ int tee_dev_fd(const struct tee_dev *dev);
 /* Closes the device: every session and shm of its context goes away. */
 void tee_dev_close(struct tee_dev *dev);
 
+/*
+ * In the child after fork(): the connections inherited from the parent
+ * stay the parent's (two processes must never share one connection); the
+ * child drops its copies and attaches connections of its own to the same
+ * context when it next calls.  Only for a node; a kernel fd is shared as
+ * Linux shares it.  Call it before the child uses the device.
+ */
+void tee_dev_after_fork(struct tee_dev *dev);
+
 #endif /* VTEE_TEE_DEV_H */

@@ -134,6 +134,26 @@ int tee_node_borrow(struct tee_node *node)
 	return empty ? tee_node_attach(node, i) : i;
 }
 
+/*
+ * The lock may have been held by a parent thread that does not exist in
+ * the child, so it is made anew.  Every slot is emptied: the next call
+ * attaches a connection of the child's own with the context's token.
+ */
+void tee_node_after_fork(struct tee_node *node)
+{
+	pthread_mutex_init(&node->lock, NULL);
+	pthread_cond_init(&node->returned, NULL);
+	for (int i = 0; i < TEE_NODE_POOL_MAX; i++) {
+		struct tee_node_slot *s = &node->slot[i];
+
+		if (s->page)
+			munmap(s->page, VTEE_CALL_PAGE_SIZE);
+		if (s->fd >= 0)
+			close(s->fd);
+		*s = (struct tee_node_slot){ .fd = -1 };
+	}
+}
+
 void tee_node_give_back(struct tee_node *node, int i, bool broken)
 {
 	struct tee_node_slot *s = &node->slot[i];

@@ -53,6 +53,8 @@ void tee_node_close(struct tee_node *node);
  * can no longer be trusted to be in step with the node. */
 int tee_node_borrow(struct tee_node *node);
 void tee_node_give_back(struct tee_node *node, int slot, bool broken);
+/* In a fork child: forget the parent's connections (tee_dev_after_fork). */
+void tee_node_after_fork(struct tee_node *node);
 
 /* node_call.c */
 int tee_node_ioctl(struct tee_node *node, unsigned long cmd, void *arg);

@@ -41,12 +41,12 @@ int tee_dev_open(const char *path, struct tee_dev **out)
 	struct stat st;
 	int rc;
 
-	if (stat(path, &st) < 0)
-		return -errno;
 	dev = calloc(1, sizeof(*dev));
 	if (!dev)
 		return -ENOMEM;
-	if (S_ISSOCK(st.st_mode))
+	/* anything not a socket is opened as a kernel device: open(2) may
+	 * know it when stat(2) does not (the LD_PRELOAD shim's /dev/tee0) */
+	if (!stat(path, &st) && S_ISSOCK(st.st_mode))
 		rc = tee_dev_open_node(path, dev);
 	else
 		rc = tee_dev_open_kernel(path, dev);
@@ -81,6 +81,12 @@ void tee_dev_shm_release(struct tee_dev *dev, int32_t id)
 int tee_dev_fd(const struct tee_dev *dev)
 {
 	return dev->fd;
+}
+
+void tee_dev_after_fork(struct tee_dev *dev)
+{
+	if (dev->node)
+		tee_node_after_fork(dev->node);
 }
 
 void tee_dev_close(struct tee_dev *dev)

@@ -11,6 +11,8 @@ static const struct vtee_cmd cmds[] = {
 	{ "sign", vtee_cmd_sign, "sign a TA (ELF shared object -> .ta)" },
 	{ "verify", vtee_cmd_verify, "check a signed TA and show its header" },
 	{ "status", vtee_cmd_status, "show what a running vteed is doing" },
+	{ "run", vtee_cmd_run,
+	  "run a program with /dev/tee* reaching vtee (LD_PRELOAD shim)" },
 };
 
 void vtee_err(const char *cmd, const char *fmt, ...)

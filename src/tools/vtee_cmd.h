@@ -31,6 +31,7 @@ int vtee_cmd_keygen(int argc, char **argv);
 int vtee_cmd_sign(int argc, char **argv);
 int vtee_cmd_verify(int argc, char **argv);
 int vtee_cmd_status(int argc, char **argv);
+int vtee_cmd_run(int argc, char **argv);
 
 /* "vtee NAME: message" on stderr. */
 void vtee_err(const char *cmd, const char *fmt, ...)
