@@ -4,6 +4,7 @@
  * its /dev/teeN and /dev/teeprivN are vtee's nodes.
  */
 #include <errno.h>
+#include <link.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,13 +44,43 @@ static int find_shim(char *buf, size_t len)
 	return access(buf, R_OK);
 }
 
+#ifdef __SANITIZE_ADDRESS__
+static int find_asan(struct dl_phdr_info *info, size_t size, void *out)
+{
+	(void)size;
+	if (!strstr(info->dlpi_name, "/libasan.so"))
+		return 0;
+	*(const char **)out = info->dlpi_name;
+	return 1;
+}
+
+/*
+ * A sanitizer build's shim is instrumented, and AddressSanitizer's runtime
+ * must come before it in the preload list: this vtee is instrumented too,
+ * so the runtime it has loaded is the one.
+ */
+static const char *sanitizer_runtime(void)
+{
+	const char *path = NULL;
+
+	dl_iterate_phdr(find_asan, &path);
+	return path;
+}
+#else
+static const char *sanitizer_runtime(void)
+{
+	return NULL;
+}
+#endif
+
 /* LD_PRELOAD with the shim first, keeping whatever was there. */
 static int set_preload(const char *shim)
 {
-	const char *old = getenv("LD_PRELOAD");
+	const char *old = getenv("LD_PRELOAD"), *rt = sanitizer_runtime();
 	char buf[2048];
 
-	if (snprintf(buf, sizeof(buf), "%s%s%s", shim, old && *old ? ":" : "",
+	if (snprintf(buf, sizeof(buf), "%s%s%s%s%s", rt ? rt : "",
+		     rt ? ":" : "", shim, old && *old ? ":" : "",
 		     old ? old : "") >= (int)sizeof(buf))
 		return -1;
 	return setenv("LD_PRELOAD", buf, 1);
