@@ -132,6 +132,17 @@ err:
 	return -EINVAL;
 }
 
+/* x86-64's user address space (TASK_SIZE_MAX with 4-level paging). */
+#define USER_SPACE_END 0x00007ffffffff000ull
+
+static bool user_range_ok(uint64_t addr, uint64_t size)
+{
+	uint64_t end;
+
+	return !__builtin_add_overflow(addr, size, &end) &&
+	       end <= USER_SPACE_END;
+}
+
 static int param_from_user(struct tee_context *ctx, struct tee_param *p,
 			   const struct tee_ioctl_param *ip)
 {
@@ -154,8 +165,12 @@ static int param_from_user(struct tee_context *ctx, struct tee_param *p,
 	case TEE_IOCTL_PARAM_ATTR_TYPE_UBUF_INPUT:
 	case TEE_IOCTL_PARAM_ATTR_TYPE_UBUF_OUTPUT:
 	case TEE_IOCTL_PARAM_ATTR_TYPE_UBUF_INOUT:
-		/* a user address cannot cross a node: access_ok fails */
-		return -EFAULT;
+		/* access_ok: the range must lie in user space; the driver
+		 * decides whether it takes user buffers at all */
+		if (!user_range_ok(ip->a, ip->b))
+			return -EFAULT;
+		p->u.value = (struct tee_param_value){ ip->a, ip->b, 0 };
+		return 0;
 	case TEE_IOCTL_PARAM_ATTR_TYPE_OBJREF_INPUT:
 	case TEE_IOCTL_PARAM_ATTR_TYPE_OBJREF_INOUT:
 		p->u.value = (struct tee_param_value){ ip->a, ip->b, 0 };
