@@ -23,7 +23,7 @@ fi
 export VTEE_RUNTIME_DIR=$runtime
 
 # the client programs of examples/, in the order they teach
-for example in hello_world; do
+for example in hello_world optee_style; do
 	echo
 	echo "=== $example ==="
 	"$build/bin/$example"

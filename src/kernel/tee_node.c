@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -26,11 +27,14 @@
 /* A context as the node sees it: the first connection owns it. */
 struct node_ctx {
 	struct list_node node;		/* tee_node->ctxs */
+	uint64_t serial;		/* names it to the hang-up watcher */
 	struct tee_context *ctx;
 	uint8_t token[VTEE_NODE_TOKEN_LEN];
 	struct tee_cred cred;
 	unsigned int conns;		/* open connections */
 	bool closed;			/* the owning connection is gone */
+	bool released;			/* tee_context_close() has been run */
+	int owner_fd;			/* the owning connection's socket */
 };
 
 struct tee_node {
@@ -38,6 +42,8 @@ struct tee_node {
 	char path[108];
 	int listen_fd;
 	int stop_pipe[2];
+	int epoll_fd;			/* listen fd, stop pipe, owner conns */
+	uint64_t next_serial;
 	pthread_t acceptor;
 	pthread_mutex_t lock;		/* ctxs, nconns */
 	struct list_node ctxs;
@@ -70,6 +76,74 @@ static int read_cred(int fd, struct tee_cred *cred)
 	return 0;
 }
 
+/* Serials 1 and 2 are the listen socket and the stop pipe. */
+#define WATCH_LISTEN 1
+#define WATCH_STOP 2
+
+/*
+ * The owner's hang-up is the device fd's release.  Its thread may be
+ * blocked in the driver (a supplicant thread in SUPPL_RECV) and never see
+ * the EOF: in Linux the dying process's signal interrupts that wait.  So
+ * the node's watcher sees the hang-up for it.
+ */
+static void watch_owner(struct tee_node *node, int fd, uint64_t serial)
+{
+	struct epoll_event ev = { .events = EPOLLRDHUP | EPOLLHUP,
+				  .data.u64 = serial };
+
+	epoll_ctl(node->epoll_fd, EPOLL_CTL_ADD, fd, &ev);
+}
+
+/* Whoever sees the owner go first runs the release; true for that one. */
+static bool take_release(struct tee_node *node, struct node_ctx *nctx)
+{
+	bool first;
+
+	pthread_mutex_lock(&node->lock);
+	first = !nctx->released;
+	nctx->released = true;
+	nctx->closed = true;
+	pthread_mutex_unlock(&node->lock);
+	return first;
+}
+
+/* Has the peer of a connection hung up? */
+static bool hung_up(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLRDHUP };
+
+	return poll(&p, 1, 0) > 0 &&
+	       (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
+}
+
+/*
+ * Linux has released a dead process's device by the time its parent has
+ * waited for it; a node learns of the death a moment later.  So before a
+ * new context is made (a restarted supplicant, say), owners already gone
+ * are released here, not left to the watcher's next turn.
+ */
+static void reap_gone_owners(struct tee_node *node)
+{
+	for (;;) {
+		struct tee_context *ctx = NULL;
+		struct node_ctx *nctx;
+
+		pthread_mutex_lock(&node->lock);
+		list_for_each_entry(nctx, &node->ctxs, node) {
+			if (!nctx->released && hung_up(nctx->owner_fd)) {
+				nctx->released = true;
+				nctx->closed = true;
+				ctx = nctx->ctx;
+				break;
+			}
+		}
+		pthread_mutex_unlock(&node->lock);
+		if (!ctx)
+			return;
+		tee_context_close(ctx);
+	}
+}
+
 static struct node_ctx *ctx_new(struct node_conn *c, int *err)
 {
 	struct node_ctx *nctx = calloc(1, sizeof(*nctx));
@@ -90,9 +164,18 @@ static struct node_ctx *ctx_new(struct node_conn *c, int *err)
 	}
 	nctx->cred = c->cred;
 	nctx->conns = 1;
+	/*
+	 * Two references: the device fd's, which the release consumes, and
+	 * this record's own, so the record never points at a freed context
+	 * while connections still name it.
+	 */
+	tee_context_get(nctx->ctx);
+	nctx->owner_fd = c->fd;
 	pthread_mutex_lock(&c->node->lock);
+	nctx->serial = ++c->node->next_serial;
 	list_add_tail(&nctx->node, &c->node->ctxs);
 	pthread_mutex_unlock(&c->node->lock);
+	watch_owner(c->node, c->fd, nctx->serial);
 	return nctx;
 }
 
@@ -120,27 +203,30 @@ static struct node_ctx *ctx_attach(struct node_conn *c,
 static void ctx_detach(struct node_conn *c)
 {
 	struct node_ctx *nctx = c->nctx;
-	bool close_now, free_now;
+	struct tee_context *ctx = nctx->ctx;
+	bool release = c->owner && take_release(c->node, nctx), free_now;
 
-	pthread_mutex_lock(&c->node->lock);
-	close_now = c->owner;
 	if (c->owner)
-		nctx->closed = true;
+		epoll_ctl(c->node->epoll_fd, EPOLL_CTL_DEL, c->fd, NULL);
+	pthread_mutex_lock(&c->node->lock);
 	free_now = --nctx->conns == 0;
 	if (free_now)
 		list_del(&nctx->node);
 	pthread_mutex_unlock(&c->node->lock);
 	/*
 	 * The owner going away is the device fd's release: sessions and shm
-	 * of the context go now, and blocked supplicant receives return.
-	 * Attached connections only held references.
+	 * of the context go now, and blocked supplicant receives return (the
+	 * watcher may have done it already; the release consumed the owner's
+	 * reference).  Attached connections only held references.
 	 */
-	if (close_now)
-		tee_context_close(nctx->ctx);
-	else
-		tee_context_put(nctx->ctx);
-	if (free_now)
+	if (release)
+		tee_context_close(ctx);
+	else if (!c->owner)
+		tee_context_put(ctx);
+	if (free_now) {
+		tee_context_put(ctx);
 		free(nctx);
+	}
 }
 
 /* Sends iovecs as one datagram, with pass_fd (if >= 0) attached. */
@@ -233,6 +319,7 @@ static int hello(struct node_conn *c)
 	if (n != sizeof(h) || h.magic != VTEE_NODE_MAGIC)
 		return -EPROTO;
 	if ((h.kind & VTEE_NODE_KIND_MASK) == VTEE_NODE_NEW_CONTEXT) {
+		reap_gone_owners(c->node);
 		c->nctx = ctx_new(c, &w.status);
 		c->owner = true;
 	} else if ((h.kind & VTEE_NODE_KIND_MASK) == VTEE_NODE_ATTACH) {
@@ -266,8 +353,11 @@ static int serve_one(struct node_conn *c, uint8_t *buf, size_t len)
 		return send_reply(c, &rep, NULL, NULL, -1);
 	}
 	uw = (struct tee_uwin){ m.user_addr, m.user, m.user_len };
+	/* like an open file during ioctl: the release cannot free it */
+	tee_context_get(c->nctx->ctx);
 	rep.rc = (int32_t)tee_ioctl(c->nctx->ctx, m.ioctl_cmd, m.arg, &uw,
 				    &fd);
+	tee_context_put(c->nctx->ctx);
 	rep.arg_len = m.arg_len;
 	rep.user_len = m.user_len;
 	if (!rep.rc && fd >= 0)
@@ -291,15 +381,6 @@ static void serve_datagrams(struct node_conn *c, uint8_t *msg, size_t cap)
 	}
 }
 
-/* Has the peer gone?  Checked while waiting on a call page. */
-static bool peer_gone(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLRDHUP };
-
-	return poll(&p, 1, 0) > 0 &&
-	       (p.revents & (POLLRDHUP | POLLHUP | POLLERR));
-}
-
 /*
  * The call-page loop.  The page is the client's memory: len and the
  * request are read once into msg, and nothing in the page is trusted.
@@ -316,7 +397,7 @@ static void serve_page(struct node_conn *c, uint8_t *msg)
 			return;
 		if (state != VTEE_CALL_REQUEST) {
 			if (futex_wait_change(&pg->state, state, 250, true) ==
-				    state && peer_gone(c->fd))
+				    state && hung_up(c->fd))
 				return;
 			continue;
 		}
@@ -387,26 +468,80 @@ static void start_conn(struct tee_node *node, int fd)
 	pthread_attr_destroy(&attr);
 }
 
+static void *release_main(void *arg)
+{
+	tee_context_close(arg);
+	return NULL;
+}
+
+/* The owner of context `serial` hung up: release it on a worker (closing
+ * sessions may wait for a TA), unless its own thread did already. */
+static void owner_gone(struct tee_node *node, uint64_t serial)
+{
+	struct tee_context *ctx = NULL;
+	struct node_ctx *nctx;
+	pthread_attr_t attr;
+	pthread_t th;
+
+	pthread_mutex_lock(&node->lock);
+	list_for_each_entry(nctx, &node->ctxs, node) {
+		if (nctx->serial == serial && !nctx->released) {
+			nctx->released = true;
+			nctx->closed = true;
+			ctx = nctx->ctx;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&node->lock);
+	if (!ctx)
+		return;
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&th, &attr, release_main, ctx))
+		tee_context_close(ctx);
+	pthread_attr_destroy(&attr);
+}
+
+/* Accepts connections and watches owners hang up, until told to stop. */
 static void *acceptor_main(void *arg)
 {
 	struct tee_node *node = arg;
-	struct pollfd pfd[2] = {
-		{ .fd = node->listen_fd, .events = POLLIN },
-		{ .fd = node->stop_pipe[0], .events = POLLIN },
-	};
+	struct epoll_event ev[16];
 
 	for (;;) {
-		int fd;
+		int n = epoll_wait(node->epoll_fd, ev, 16, -1);
 
-		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
-			break;
-		if (pfd[1].revents)
-			break;
-		fd = accept4(node->listen_fd, NULL, NULL, SOCK_CLOEXEC);
-		if (fd >= 0)
-			start_conn(node, fd);
+		if (n < 0 && errno != EINTR)
+			return NULL;
+		for (int i = 0; i < n; i++) {
+			uint64_t who = ev[i].data.u64;
+
+			if (who == WATCH_STOP)
+				return NULL;
+			if (who == WATCH_LISTEN) {
+				int fd = accept4(node->listen_fd, NULL, NULL,
+						 SOCK_CLOEXEC);
+
+				if (fd >= 0)
+					start_conn(node, fd);
+			} else {
+				owner_gone(node, who);
+			}
+		}
 	}
-	return NULL;
+}
+
+static int watch_basics(struct tee_node *node)
+{
+	struct epoll_event l = { .events = EPOLLIN, .data.u64 = WATCH_LISTEN };
+	struct epoll_event s = { .events = EPOLLIN, .data.u64 = WATCH_STOP };
+
+	node->epoll_fd = epoll_create1(EPOLL_CLOEXEC);
+	if (node->epoll_fd < 0 ||
+	    epoll_ctl(node->epoll_fd, EPOLL_CTL_ADD, node->listen_fd, &l) ||
+	    epoll_ctl(node->epoll_fd, EPOLL_CTL_ADD, node->stop_pipe[0], &s))
+		return -errno;
+	return 0;
 }
 
 static int listen_on(const char *path, mode_t mode)
@@ -437,6 +572,7 @@ int tee_node_create(struct tee_device *teedev, const char *dir, mode_t mode,
 	if (!node)
 		return -ENOMEM;
 	node->teedev = teedev;
+	node->next_serial = WATCH_STOP;
 	list_init(&node->ctxs);
 	pthread_mutex_init(&node->lock, NULL);
 	rc = vtee_path_join(node->path, sizeof(node->path), dir, teedev->name);
@@ -444,6 +580,8 @@ int tee_node_create(struct tee_device *teedev, const char *dir, mode_t mode,
 		rc = node->listen_fd = listen_on(node->path, mode);
 	if (rc >= 0 && pipe2(node->stop_pipe, O_CLOEXEC))
 		rc = -errno;
+	if (rc >= 0)
+		rc = watch_basics(node);
 	if (rc >= 0)
 		rc = -pthread_create(&node->acceptor, NULL, acceptor_main,
 				     node);

@@ -152,9 +152,10 @@ int32_t TEE_BigIntIsProbablePrime(const TEE_BigInt *op,
 	r = trial_division(n);
 	if (r < 0) {
 		mr_setup(&m, n, ctx);
-		r = BN_num_bits(n) <= CERTAIN_BITS ? certain_test(&m) :
-						     random_test(&m,
-								 confidenceLevel);
+		if (BN_num_bits(n) <= CERTAIN_BITS)
+			r = certain_test(&m);
+		else
+			r = random_test(&m, confidenceLevel);
 		BN_MONT_CTX_free(m.mont);
 	}
 	arith_end(ctx);

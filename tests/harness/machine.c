@@ -135,12 +135,18 @@ int machine_status(struct test_machine *m, char *buf, size_t len)
 
 bool machine_wait_supplicant(struct test_machine *m)
 {
-	char status[8192];
+	char status[8192], want[64];
 
+	/* the supplicant's context shows on teepriv0, with its pid when the
+	 * test started it (an old one may still be listed, closing) */
+	if (m->supplicant > 0)
+		snprintf(want, sizeof(want), "context teepriv0 pid %d ",
+			 (int)m->supplicant);
+	else
+		snprintf(want, sizeof(want), "context teepriv0");
 	for (int i = 0; i < 500; i++) {
-		/* the supplicant's context shows on teepriv0 */
 		if (!machine_status(m, status, sizeof(status)) &&
-		    strstr(status, "context teepriv0"))
+		    strstr(status, want))
 			return true;
 		sleep_ms(10);
 	}

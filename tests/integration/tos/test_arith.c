@@ -28,7 +28,7 @@
 /* What src/secure/tos/tee_props.c serves as gpd.tee.arith.maxBigIntSize */
 #define EXPECTED_MAX_BITS	4096
 /* Random cases per function */
-#define ROUNDS			40
+#define ROUNDS			100
 /* A number on the wire, the largest with some leading-zero room */
 #define NUM_MAX			(ARITH_TA_NUM_HDR + 1100)
 

@@ -190,6 +190,37 @@ static void test_supplicant_killed_and_restarted(void **state)
 	assert_int_equal(machine_stop(&m), 0);
 }
 
+/*
+ * Killed while its threads sit in SUPPL_RECV (the usual idle state): the
+ * node must see the process go although no thread of it ever returns to
+ * read its socket, so that a new supplicant is accepted.
+ */
+static void test_idle_supplicant_killed_and_replaced(void **state)
+{
+	const char *args[] = { "--no-supplicant", NULL };
+	struct opener op;
+	struct test_machine m;
+	TEEC_Context ctx;
+
+	(void)state;
+	assert_int_equal(machine_start(&m, args), 0);
+	assert_int_equal(machine_start_supplicant(&m), 0);
+	assert_true(machine_wait_supplicant(&m));
+	assert_int_equal(TEEC_InitializeContext(NULL, &ctx), TEEC_SUCCESS);
+	op = (struct opener){ &ctx, &test_ta_multi, TEEC_ERROR_GENERIC, 0 };
+	open_one(&op);
+	assert_int_equal(op.res, TEEC_SUCCESS);
+	usleep(100 * 1000);	/* back in RECV, idle */
+	machine_kill_supplicant(&m, SIGKILL);
+	/* at once: no grace period a real kernel would not give either */
+	assert_int_equal(machine_start_supplicant(&m), 0);
+	assert_true(machine_wait_supplicant(&m));
+	open_one(&op);
+	assert_int_equal(op.res, TEEC_SUCCESS);
+	TEEC_FinalizeContext(&ctx);
+	assert_int_equal(machine_stop(&m), 0);
+}
+
 static void test_sigterm_is_a_clean_exit(void **state)
 {
 	struct test_machine m;
@@ -216,6 +247,7 @@ int main(void)
 		cmocka_unit_test(test_more_calls_than_secure_threads),
 		cmocka_unit_test(test_killed_client_leaves_nothing),
 		cmocka_unit_test(test_supplicant_killed_and_restarted),
+		cmocka_unit_test(test_idle_supplicant_killed_and_replaced),
 		cmocka_unit_test(test_sigterm_is_a_clean_exit),
 	};
 
