@@ -97,6 +97,14 @@ enum ta_syscall {
 	TA_SYS_OPEN_TA_SESSION = 10,
 	TA_SYS_INVOKE_TA_COMMAND = 11,
 	TA_SYS_CLOSE_TA_SESSION = 12,
+	/*
+	 * OP-TEE's tee_invoke_supp_plugin: args[0] = cmd, args[1] = sub_cmd,
+	 * args[2] = the buffer's size; data = the plugin's 16 UUID octets
+	 * (RFC order), then the buffer's bytes (data_len - 16 of them, at most
+	 * args[2]).  Out: args[0] = the plugin's out_len; data = the buffer
+	 * as the plugin left it (up to args[2] bytes).
+	 */
+	TA_SYS_SUPP_PLUGIN = 13,
 };
 
 /* GP parameter types, as TEE_PARAM_TYPE_* */

@@ -28,6 +28,7 @@ static void usage(FILE *out)
 "                     colon-separated (default %s)\n"
 "  --ta-key FILE      PEM public key TAs must be signed with\n"
 "                     (default %s)\n"
+"  --plugin-dir DIR   the supplicant loads the *.plugin there\n"
 "  --threads N        secure threads, 1..64 (default 8)\n"
 "  --no-supplicant    do not start vtee-supplicant: bring your own\n"
 "  --debug-ta UUID    start that TA's process stopped, for gdb to attach\n"
@@ -39,7 +40,8 @@ static void usage(FILE *out)
 		VTEE_DEFAULT_TA_DIR, VTEE_DEFAULT_TA_KEY);
 }
 
-enum { OPT_RUNTIME = 256, OPT_STATE, OPT_TA_DIR, OPT_TA_KEY, OPT_THREADS,
+enum { OPT_RUNTIME = 256, OPT_STATE, OPT_TA_DIR, OPT_TA_KEY, OPT_PLUGINS,
+       OPT_THREADS,
        OPT_NO_SUPP, OPT_DEBUG_TA, OPT_FOREGROUND, OPT_LOG, OPT_HELP,
        OPT_VERSION };
 
@@ -48,6 +50,7 @@ static const struct option long_opts[] = {
 	{ "state-dir", required_argument, NULL, OPT_STATE },
 	{ "ta-dir", required_argument, NULL, OPT_TA_DIR },
 	{ "ta-key", required_argument, NULL, OPT_TA_KEY },
+	{ "plugin-dir", required_argument, NULL, OPT_PLUGINS },
 	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ "no-supplicant", no_argument, NULL, OPT_NO_SUPP },
 	{ "debug-ta", required_argument, NULL, OPT_DEBUG_TA },
@@ -113,6 +116,9 @@ static int one_option(struct vteed_options *o, int c, const char *arg)
 		return copy_opt(o->ta_dir, sizeof(o->ta_dir), arg, "ta-dir");
 	case OPT_TA_KEY:
 		return copy_opt(o->ta_key, sizeof(o->ta_key), arg, "ta-key");
+	case OPT_PLUGINS:
+		return copy_opt(o->plugin_dir, sizeof(o->plugin_dir), arg,
+				"plugin-dir");
 	case OPT_THREADS:
 		return parse_threads(o, arg);
 	case OPT_NO_SUPP:

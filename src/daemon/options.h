@@ -12,6 +12,7 @@ struct vteed_options {
 	char state_dir[256];
 	char ta_dir[1024];		/* colon-separated, for the supplicant */
 	char ta_key[512];		/* PEM public key TAs must be signed with */
+	char plugin_dir[512];		/* supplicant plugins; "": none */
 	char bin_dir[512];		/* where vtee-supplicant and vtee-ta-host are */
 	unsigned int threads;
 	bool foreground;

@@ -40,8 +40,14 @@ static pid_t start_supplicant(const struct vteed_options *o)
 	pid = fork();
 	if (pid)
 		return pid;
-	execl(exe, "vtee-supplicant", "--runtime-dir", o->runtime_dir,
-	      "--ta-dir", o->ta_dir, "--log-level", level, (char *)NULL);
+	if (o->plugin_dir[0])
+		execl(exe, "vtee-supplicant", "--runtime-dir", o->runtime_dir,
+		      "--ta-dir", o->ta_dir, "--log-level", level,
+		      "--plugin-dir", o->plugin_dir, (char *)NULL);
+	else
+		execl(exe, "vtee-supplicant", "--runtime-dir", o->runtime_dir,
+		      "--ta-dir", o->ta_dir, "--log-level", level,
+		      (char *)NULL);
 	_exit(127);
 }
 

@@ -18,6 +18,7 @@ static const struct supp_service services[] = {
 	{ OPTEE_RPC_CMD_LOAD_TA, "LOAD_TA", supp_ta_load },
 	{ OPTEE_RPC_CMD_SHM_ALLOC, "SHM_ALLOC", supp_shm_alloc },
 	{ OPTEE_RPC_CMD_SHM_FREE, "SHM_FREE", supp_shm_free },
+	{ OPTEE_RPC_CMD_SUPP_PLUGIN, "PLUGIN", supp_plugin_invoke },
 };
 
 uint32_t supp_dispatch(struct supp *s, uint32_t func,

@@ -81,7 +81,13 @@ static int supp_setup(struct supp *s, const struct supp_options *o)
 			 o->ta_dirs);
 		return -1;
 	}
+	/* plugins first, as optee_client does: their init may take time */
+	rc = supp_plugins_load(&s->plugins, o->plugin_dir);
+	if (rc)
+		supp_log(SUPP_LOG_ERROR, "plugin dir %s: %s", o->plugin_dir,
+			 strerror(-rc));
 	if (device_open(s, o)) {
+		supp_plugins_unload(&s->plugins);
 		supp_ta_dirs_free(&s->ta_dirs);
 		return -1;
 	}

@@ -28,6 +28,9 @@ static void usage(FILE *f)
 		"                         <uuid>.ta (default: $VTEE_TA_DIR, "
 		"else\n"
 		"                         " VTEE_SUPP_TA_DIR ")\n"
+		"  -p, --plugin-dir DIR   load every *.plugin there (supplicant "
+		"plugins;\n"
+		"                         default: none)\n"
 		"  -d, --device PATH      the privileged TEE device to serve "
 		"(default:\n"
 		"                         <runtime dir>/teepriv0)\n"
@@ -81,6 +84,7 @@ int supp_options_parse(int argc, char **argv, struct supp_options *o)
 {
 	static const struct option opts[] = {
 		{ "ta-dir", required_argument, NULL, 't' },
+		{ "plugin-dir", required_argument, NULL, 'p' },
 		{ "device", required_argument, NULL, 'd' },
 		{ "runtime-dir", required_argument, NULL, 'r' },
 		{ "max-threads", required_argument, NULL, 'j' },
@@ -91,9 +95,11 @@ int supp_options_parse(int argc, char **argv, struct supp_options *o)
 	int c;
 
 	defaults_set(o);
-	while ((c = getopt_long(argc, argv, "t:d:r:j:l:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "t:p:d:r:j:l:h", opts, NULL)) !=
+	       -1) {
 		switch (c) {
 		case 't': o->ta_dirs = optarg; break;
+		case 'p': o->plugin_dir = optarg; break;
 		case 'd': o->device = optarg; break;
 		case 'r': o->runtime_dir = optarg; break;
 		case 'j':

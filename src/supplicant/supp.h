@@ -61,6 +61,7 @@ struct supp_options {
 	const char *device;		/* NULL: <runtime dir>/teepriv0 */
 	const char *runtime_dir;	/* NULL: vtee_default_runtime_dir() */
 	const char *ta_dirs;		/* colon-separated */
+	const char *plugin_dir;		/* *.plugin files; NULL: none */
 	unsigned int max_threads;
 	enum supp_log_level log_level;
 };
@@ -138,8 +139,24 @@ int supp_ta_dirs_parse(const char *list, struct supp_ta_dirs *dirs);
 void supp_ta_dirs_free(struct supp_ta_dirs *dirs);
 
 /* ------------------------------------------------------ the daemon */
+/* ------------------------------------------------------- plugins.c */
+#define SUPP_MAX_PLUGINS 32
+
+struct plugin_method;
+
+struct supp_plugins {
+	size_t count;
+	void *handle[SUPP_MAX_PLUGINS];
+	const struct plugin_method *method[SUPP_MAX_PLUGINS];
+};
+
+/* Loads every *.plugin of dir (NULL or missing: none).  0 or -errno. */
+int supp_plugins_load(struct supp_plugins *pl, const char *dir);
+void supp_plugins_unload(struct supp_plugins *pl);
+
 struct supp {
 	struct tee_dev *dev;
+	struct supp_plugins plugins;
 	struct supp_shm_table shms;
 	struct supp_ta_dirs ta_dirs;
 
@@ -161,6 +178,8 @@ typedef uint32_t (*supp_service_fn)(struct supp *s, struct tee_ioctl_param *p,
 uint32_t supp_ta_load(struct supp *s, struct tee_ioctl_param *p, size_t n);
 uint32_t supp_shm_alloc(struct supp *s, struct tee_ioctl_param *p, size_t n);
 uint32_t supp_shm_free(struct supp *s, struct tee_ioctl_param *p, size_t n);
+uint32_t supp_plugin_invoke(struct supp *s, struct tee_ioctl_param *p,
+			    size_t n);
 
 /* dispatch.c: serves request `func`; NOT_SUPPORTED for unknown ones. */
 uint32_t supp_dispatch(struct supp *s, uint32_t func,

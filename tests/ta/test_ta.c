@@ -220,6 +220,23 @@ static TEE_Result ta2ta_wait(uint32_t pt, TEE_Param p[4])
 	return res;
 }
 
+static TEE_Result supp_plugin(uint32_t pt, TEE_Param p[4])
+{
+	TEE_UUID uuid = TEST_PLUGIN_UUID;
+	size_t outlen = 0;
+
+	if (pt != PT(VALUE_INPUT, MEMREF_INOUT, VALUE_OUTPUT, NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	if (p[0].value.b == TEST_PLUGIN_SUB_UNKNOWN)
+		uuid.clockSeqAndNode[7] ^= 0xff;
+	p[2].value.a = tee_invoke_supp_plugin(&uuid, p[0].value.a,
+					      p[0].value.b,
+					      p[1].memref.buffer,
+					      p[1].memref.size, &outlen);
+	p[2].value.b = (uint32_t)outlen;
+	return TEE_SUCCESS;
+}
+
 static TEE_Result time_cmd(uint32_t pt, TEE_Param p[4])
 {
 	TEE_Time ree, sys;
@@ -396,6 +413,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx __unused, uint32_t cmd,
 		return ta2ta_size_query(pt, p);
 	case TEST_CMD_TA2TA_WAIT:
 		return ta2ta_wait(pt, p);
+	case TEST_CMD_SUPP_PLUGIN:
+		return supp_plugin(pt, p);
 	case TEST_CMD_TIME:
 		return time_cmd(pt, p);
 	case TEST_CMD_TA_DESCRIPTION:

@@ -233,6 +233,9 @@ void ta_syscall(struct tos *tos, struct sw_thread *thr,
 	case TA_SYS_GET_TEE_PROP:
 		sys_tee_prop(tos, m, data);
 		break;
+	case TA_SYS_SUPP_PLUGIN:
+		supp_plugin_syscall(thr, m, data, in_len);
+		break;
 	case TA_SYS_OPEN_TA_SESSION:
 	case TA_SYS_INVOKE_TA_COMMAND:
 	case TA_SYS_CLOSE_TA_SESSION:

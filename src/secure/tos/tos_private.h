@@ -184,6 +184,10 @@ uint32_t tos_close_session_of(struct tos *tos, struct sw_thread *thr,
 uint32_t tee_prop_get(const struct tos *tos, uint32_t index, char *out,
 		      size_t len, size_t *used, uint32_t *type);
 
+/* supp_plugin.c: TA_SYS_SUPP_PLUGIN */
+void supp_plugin_syscall(struct sw_thread *thr, struct ta_chan_msg *m,
+			 uint8_t *data, uint32_t in_len);
+
 /* ta2ta.c */
 void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,
 		   struct ta_instance *inst, struct tos_session *caller,

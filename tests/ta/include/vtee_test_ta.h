@@ -25,6 +25,18 @@
 	{ 0xc361861a, 0x4daf, 0x4ad7, \
 	  { 0xa1, 0xe0, 0x39, 0x82, 0xb9, 0x9f, 0x16, 0xf7 } }
 
+/* The test supplicant plugin (tests/plugins), by UUID. */
+#define TEST_PLUGIN_UUID \
+	{ 0x93b926fc, 0xe035, 0x4ff4, \
+	  { 0x97, 0xb5, 0x39, 0x9e, 0x8d, 0x61, 0xb0, 0x4e } }
+/* Its commands: reverse the buffer; write a greeting (SHORT_BUFFER with
+ * the size it needs if the buffer is too small); refuse. */
+#define TEST_PLUGIN_REVERSE	1
+#define TEST_PLUGIN_GREET	2
+#define TEST_PLUGIN_REFUSE	3
+#define TEST_PLUGIN_SUB_UNKNOWN	0xdead
+#define TEST_PLUGIN_GREETING	"hello from the normal world"
+
 enum test_ta_cmd {
 	/* no params */
 	TEST_CMD_NOP = 0,
@@ -101,6 +113,13 @@ enum test_ta_cmd {
 	 * (0xffffffff: none); returns what the callee returned.
 	 */
 	TEST_CMD_TA2TA_WAIT = 20,
+	/*
+	 * tee_invoke_supp_plugin(TEST_PLUGIN_UUID, p0.a, p0.b, p1 buffer):
+	 * p0 VALUE_INPUT a = cmd, b = sub_cmd; p1 MEMREF_INOUT; p2
+	 * VALUE_OUTPUT a = the result, b = outlen.  Sub_cmd
+	 * TEST_PLUGIN_SUB_UNKNOWN asks a UUID no plugin has instead.
+	 */
+	TEST_CMD_SUPP_PLUGIN = 21,
 };
 
 #define TEST_PANIC_CODE 0xdead0001u
