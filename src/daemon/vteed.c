@@ -84,6 +84,7 @@ static void report(void *arg, FILE *out)
 	fprintf(out, "trusted_os revision %s\n", rev);
 	fprintf(out, "supplicant pid %d\n",
 		d->supplicant ? (int)vteed_supplicant_pid(d->supplicant) : 0);
+	optee_report(d->optee, out);
 	sw_report_status(d->sw, out);
 	tee_node_report(d->tee0, out);
 	tee_node_report(d->teepriv0, out);

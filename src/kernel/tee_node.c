@@ -45,9 +45,11 @@ struct tee_node {
 	int epoll_fd;			/* listen fd, stop pipe, owner conns */
 	uint64_t next_serial;
 	pthread_t acceptor;
-	pthread_mutex_t lock;		/* ctxs, nconns */
+	pthread_mutex_t lock;		/* ctxs, nconns, releasing */
 	struct list_node ctxs;
 	unsigned int nconns;
+	unsigned int releasing;		/* releases taken, not yet done */
+	pthread_cond_t released_c;	/* signalled when one is done */
 };
 
 struct node_conn {
@@ -94,6 +96,14 @@ static void watch_owner(struct tee_node *node, int fd, uint64_t serial)
 	epoll_ctl(node->epoll_fd, EPOLL_CTL_ADD, fd, &ev);
 }
 
+/* Under node->lock: the caller will run nctx's release (run_release). */
+static void mark_releasing(struct tee_node *node, struct node_ctx *nctx)
+{
+	nctx->released = true;
+	nctx->closed = true;
+	node->releasing++;
+}
+
 /* Whoever sees the owner go first runs the release; true for that one. */
 static bool take_release(struct tee_node *node, struct node_ctx *nctx)
 {
@@ -101,10 +111,20 @@ static bool take_release(struct tee_node *node, struct node_ctx *nctx)
 
 	pthread_mutex_lock(&node->lock);
 	first = !nctx->released;
-	nctx->released = true;
-	nctx->closed = true;
+	if (first)
+		mark_releasing(node, nctx);
 	pthread_mutex_unlock(&node->lock);
 	return first;
+}
+
+/* The device fd's release: sessions, shm and supplicant attachment go. */
+static void run_release(struct tee_node *node, struct tee_context *ctx)
+{
+	tee_context_close(ctx);
+	pthread_mutex_lock(&node->lock);
+	node->releasing--;
+	pthread_cond_broadcast(&node->released_c);
+	pthread_mutex_unlock(&node->lock);
 }
 
 /* Has the peer of a connection hung up? */
@@ -120,7 +140,10 @@ static bool hung_up(int fd)
  * Linux has released a dead process's device by the time its parent has
  * waited for it; a node learns of the death a moment later.  So before a
  * new context is made (a restarted supplicant, say), owners already gone
- * are released here, not left to the watcher's next turn.
+ * are released here, not left to the watcher's next turn.  On the
+ * supplicant's device, whose context is exclusive, releases the watcher
+ * already started are waited for too.  Not on client devices: a dead
+ * client's release may wait for the supplicant, and no new client should.
  */
 static void reap_gone_owners(struct tee_node *node)
 {
@@ -131,16 +154,19 @@ static void reap_gone_owners(struct tee_node *node)
 		pthread_mutex_lock(&node->lock);
 		list_for_each_entry(nctx, &node->ctxs, node) {
 			if (!nctx->released && hung_up(nctx->owner_fd)) {
-				nctx->released = true;
-				nctx->closed = true;
+				mark_releasing(node, nctx);
 				ctx = nctx->ctx;
 				break;
 			}
 		}
+		if (!ctx && node->teedev->desc->flags & TEE_DESC_PRIVILEGED)
+			while (node->releasing)
+				pthread_cond_wait(&node->released_c,
+						  &node->lock);
 		pthread_mutex_unlock(&node->lock);
 		if (!ctx)
 			return;
-		tee_context_close(ctx);
+		run_release(node, ctx);
 	}
 }
 
@@ -220,7 +246,7 @@ static void ctx_detach(struct node_conn *c)
 	 * reference).  Attached connections only held references.
 	 */
 	if (release)
-		tee_context_close(ctx);
+		run_release(c->node, ctx);
 	else if (!c->owner)
 		tee_context_put(ctx);
 	if (free_now) {
@@ -468,9 +494,17 @@ static void start_conn(struct tee_node *node, int fd)
 	pthread_attr_destroy(&attr);
 }
 
+struct release_job {
+	struct tee_node *node;
+	struct tee_context *ctx;
+};
+
 static void *release_main(void *arg)
 {
-	tee_context_close(arg);
+	struct release_job *job = arg;
+
+	run_release(job->node, job->ctx);
+	free(job);
 	return NULL;
 }
 
@@ -479,6 +513,7 @@ static void *release_main(void *arg)
 static void owner_gone(struct tee_node *node, uint64_t serial)
 {
 	struct tee_context *ctx = NULL;
+	struct release_job *job;
 	struct node_ctx *nctx;
 	pthread_attr_t attr;
 	pthread_t th;
@@ -486,8 +521,7 @@ static void owner_gone(struct tee_node *node, uint64_t serial)
 	pthread_mutex_lock(&node->lock);
 	list_for_each_entry(nctx, &node->ctxs, node) {
 		if (nctx->serial == serial && !nctx->released) {
-			nctx->released = true;
-			nctx->closed = true;
+			mark_releasing(node, nctx);
 			ctx = nctx->ctx;
 			break;
 		}
@@ -495,10 +529,15 @@ static void owner_gone(struct tee_node *node, uint64_t serial)
 	pthread_mutex_unlock(&node->lock);
 	if (!ctx)
 		return;
+	job = malloc(sizeof(*job));
+	if (job)
+		*job = (struct release_job){ node, ctx };
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&th, &attr, release_main, ctx))
-		tee_context_close(ctx);
+	if (!job || pthread_create(&th, &attr, release_main, job)) {
+		free(job);
+		run_release(node, ctx);
+	}
 	pthread_attr_destroy(&attr);
 }
 
@@ -575,6 +614,7 @@ int tee_node_create(struct tee_device *teedev, const char *dir, mode_t mode,
 	node->next_serial = WATCH_STOP;
 	list_init(&node->ctxs);
 	pthread_mutex_init(&node->lock, NULL);
+	pthread_cond_init(&node->released_c, NULL);
 	rc = vtee_path_join(node->path, sizeof(node->path), dir, teedev->name);
 	if (!rc)
 		rc = node->listen_fd = listen_on(node->path, mode);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/wait.h>
@@ -69,6 +70,8 @@ int machine_start(struct test_machine *m, const char *const *extra_args)
 	argv[n] = NULL;
 	m->vteed = fork();
 	if (m->vteed == 0) {
+		/* a test that fails halfway must not leave its machine */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		execv(exe, (char *const *)argv);
 		_exit(127);
 	}
@@ -94,6 +97,8 @@ int machine_start_supplicant(struct test_machine *m)
 	snprintf(exe, sizeof(exe), "%s/vtee-supplicant", bin);
 	m->supplicant = fork();
 	if (m->supplicant == 0) {
+		/* SIGKILL: a test may have stopped it with SIGSTOP */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		execl(exe, "vtee-supplicant", "--runtime-dir", m->runtime_dir,
 		      "--ta-dir", env_or("VTEE_TA_DIR", "."), (char *)NULL);
 		_exit(127);
@@ -133,9 +138,23 @@ int machine_status(struct test_machine *m, char *buf, size_t len)
 	return 0;
 }
 
+/* Waits until the status report contains `line` (up to 5 s). */
+static bool wait_status(struct test_machine *m, const char *line)
+{
+	char status[8192];
+
+	for (int i = 0; i < 500; i++) {
+		if (!machine_status(m, status, sizeof(status)) &&
+		    strstr(status, line))
+			return true;
+		sleep_ms(10);
+	}
+	return false;
+}
+
 bool machine_wait_supplicant(struct test_machine *m)
 {
-	char status[8192], want[64];
+	char want[64];
 
 	/* the supplicant's context shows on teepriv0, with its pid when the
 	 * test started it (an old one may still be listed, closing) */
@@ -144,13 +163,7 @@ bool machine_wait_supplicant(struct test_machine *m)
 			 (int)m->supplicant);
 	else
 		snprintf(want, sizeof(want), "context teepriv0");
-	for (int i = 0; i < 500; i++) {
-		if (!machine_status(m, status, sizeof(status)) &&
-		    strstr(status, want))
-			return true;
-		sleep_ms(10);
-	}
-	return false;
+	return wait_status(m, want);
 }
 
 int machine_stop(struct test_machine *m)

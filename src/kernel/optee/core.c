@@ -285,3 +285,8 @@ struct tee_device *optee_supp_device(struct optee *optee)
 {
 	return optee->supp_teedev;
 }
+
+void optee_report(struct optee *optee, FILE *out)
+{
+	optee_supp_report(&optee->supp, out);
+}

@@ -7,6 +7,8 @@
 #ifndef VTEE_OPTEE_DRV_H
 #define VTEE_OPTEE_DRV_H
 
+#include <stdio.h>
+
 #include "vtee/optee_smc.h"
 
 struct ns_ram;
@@ -32,5 +34,7 @@ int optee_probe(const struct optee_conduit *conduit, struct ns_ram *ram,
 void optee_remove(struct optee *optee);
 struct tee_device *optee_client_device(struct optee *optee);
 struct tee_device *optee_supp_device(struct optee *optee);
+/* The driver's state for `vtee status`: the supplicant queue. */
+void optee_report(struct optee *optee, FILE *out);
 
 #endif /* VTEE_OPTEE_DRV_H */

@@ -7,6 +7,7 @@
 #define VTEE_OPTEE_PRIVATE_H
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -143,6 +144,7 @@ void optee_rpc_finalize_call(struct optee_rpc_call_ctx *call_ctx);
 /* supp.c */
 void optee_supp_init(struct optee_supp *supp);
 void optee_supp_release(struct optee_supp *supp);
+void optee_supp_report(struct optee_supp *supp, FILE *out);
 uint32_t optee_supp_thrd_req(struct tee_context *ctx, uint32_t func,
 			     size_t num_params, struct tee_param *param);
 int optee_supp_recv(struct tee_context *ctx, uint32_t *func,

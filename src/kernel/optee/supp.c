@@ -8,6 +8,7 @@
  * pending request fails with TEEC_ERROR_COMMUNICATION: nothing hangs.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "optee_private.h"
@@ -115,6 +116,22 @@ uint32_t optee_supp_thrd_req(struct tee_context *ctx, uint32_t func,
 	pthread_mutex_unlock(&supp->mutex);
 	pthread_cond_destroy(&req.c);
 	return ret;
+}
+
+/* Requests waiting for a RECV, and requests received but not answered. */
+void optee_supp_report(struct optee_supp *supp, FILE *out)
+{
+	unsigned int queued = 0, taken = 0;
+
+	pthread_mutex_lock(&supp->mutex);
+	for (size_t id = 1; id < supp->ids_len; id++)
+		if (supp->ids[id] && supp->ids[id]->in_queue)
+			queued++;
+		else if (supp->ids[id])
+			taken++;
+	pthread_mutex_unlock(&supp->mutex);
+	fprintf(out, "supplicant_requests queued %u taken %u\n", queued,
+		taken);
 }
 
 /* RECV input: NONE or exactly META, at least one; memrefs are refused. */

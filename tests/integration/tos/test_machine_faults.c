@@ -159,6 +159,21 @@ static void *open_one(void *arg)
 	return NULL;
 }
 
+/* Waits until one request is queued for, or taken by, the supplicant. */
+static bool supplicant_has_request(struct test_machine *m)
+{
+	char status[8192];
+
+	for (int i = 0; i < 1000; i++) {
+		if (!machine_status(m, status, sizeof(status)) &&
+		    (strstr(status, "supplicant_requests queued 1 taken 0") ||
+		     strstr(status, "supplicant_requests queued 0 taken 1")))
+			return true;
+		usleep(10 * 1000);
+	}
+	return false;
+}
+
 static void test_supplicant_killed_and_restarted(void **state)
 {
 	const char *args[] = { "--no-supplicant", NULL };
@@ -176,7 +191,12 @@ static void test_supplicant_killed_and_restarted(void **state)
 	kill(m.supplicant, SIGSTOP);
 	op = (struct opener){ &ctx, &test_ta_multi, TEEC_SUCCESS, 0 };
 	pthread_create(&th, NULL, open_one, &op);
-	usleep(300 * 1000);
+	/*
+	 * Kill only once the request is with the supplicant (queued or
+	 * taken): one that comes later waits for the next supplicant, as on
+	 * Linux.
+	 */
+	assert_true(supplicant_has_request(&m));
 	machine_kill_supplicant(&m, SIGKILL);
 	pthread_join(th, NULL);
 	assert_int_equal(op.res, TEEC_ERROR_COMMUNICATION);
