@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include "vtee/teec_uuid.h"
+
 #define TEEC_OPEN_BYTES	(sizeof(struct tee_ioctl_open_session_arg) + \
 			 TEEC_NUM_PARAMS * sizeof(struct tee_ioctl_param))
 #define TEEC_INVOKE_BYTES (sizeof(struct tee_ioctl_invoke_arg) + \
@@ -92,21 +94,6 @@ static TEEC_Result teec_fail(uint32_t *returnOrigin, TEEC_Result res)
 	if (returnOrigin)
 		*returnOrigin = TEEC_ORIGIN_API;
 	return res;
-}
-
-/* A TEEC_UUID as the 16 octets of RFC 4122 (big-endian fields). */
-static void teec_uuid_octets(uint8_t out[TEE_IOCTL_UUID_LEN],
-			     const TEEC_UUID *u)
-{
-	out[0] = (uint8_t)(u->timeLow >> 24);
-	out[1] = (uint8_t)(u->timeLow >> 16);
-	out[2] = (uint8_t)(u->timeLow >> 8);
-	out[3] = (uint8_t)u->timeLow;
-	out[4] = (uint8_t)(u->timeMid >> 8);
-	out[5] = (uint8_t)u->timeMid;
-	out[6] = (uint8_t)(u->timeHiAndVersion >> 8);
-	out[7] = (uint8_t)u->timeHiAndVersion;
-	memcpy(out + 8, u->clockSeqAndNode, sizeof(u->clockSeqAndNode));
 }
 
 /* The kernel derives the client identity itself; a group login names

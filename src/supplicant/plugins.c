@@ -14,6 +14,7 @@
 #include "supp.h"
 #include "tee_plugin_method.h"
 #include "vtee/optee_rpc_cmd.h"
+#include "vtee/teec_uuid.h"
 
 #define OPTEE_INVOKE_PLUGIN 0
 
@@ -79,25 +80,13 @@ void supp_plugins_unload(struct supp_plugins *pl)
 	memset(pl, 0, sizeof(*pl));
 }
 
-/* TEEC_UUID's fields as the 16 octets of RFC order. */
-static void uuid_octets(const TEEC_UUID *u, uint8_t o[16])
-{
-	for (int i = 0; i < 4; i++)
-		o[i] = (uint8_t)(u->timeLow >> (24 - 8 * i));
-	o[4] = (uint8_t)(u->timeMid >> 8);
-	o[5] = (uint8_t)u->timeMid;
-	o[6] = (uint8_t)(u->timeHiAndVersion >> 8);
-	o[7] = (uint8_t)u->timeHiAndVersion;
-	memcpy(o + 8, u->clockSeqAndNode, 8);
-}
-
 static const struct plugin_method *find(const struct supp_plugins *pl,
 					const uint8_t uuid[16])
 {
 	uint8_t o[16];
 
 	for (size_t i = 0; i < pl->count; i++) {
-		uuid_octets(&pl->method[i]->uuid, o);
+		teec_uuid_octets(o, &pl->method[i]->uuid);
 		if (!memcmp(o, uuid, 16))
 			return pl->method[i];
 	}
