@@ -14,11 +14,13 @@
 
 EXPORT int close(int fd)
 {
-	int rc = shim_real()->close(fd);
-
-	/* a failed close (EINTR) still frees the fd on Linux */
+	/*
+	 * Forget first: once the real close returns, another thread may get
+	 * the same number for a new shm or device, whose record must not be
+	 * dropped here.  A failed close (EINTR) still frees the fd on Linux.
+	 */
 	shim_forget(fd);
-	return rc;
+	return shim_real()->close(fd);
 }
 
 EXPORT int dup(int fd)

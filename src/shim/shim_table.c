@@ -156,9 +156,11 @@ void shim_track_dev(int fd, struct tee_dev *dev)
 void shim_track_shm(int fd, int devfd, int32_t id)
 {
 	struct shim_shm *s = calloc(1, sizeof(*s));
+	struct shim_after after = { 0 };
 	struct shim_fd *e, *de;
 
 	pthread_mutex_lock(&lock);
+	drop(fd, &after);	/* a record left by an fd closed behind our back */
 	de = entry(devfd, false);
 	e = entry(fd, true);
 	if (s && e && de && de->dev) {
@@ -170,6 +172,7 @@ void shim_track_shm(int fd, int devfd, int32_t id)
 		s = NULL;
 	}
 	pthread_mutex_unlock(&lock);
+	run_after(&after);
 	free(s);
 }
 
