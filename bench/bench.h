@@ -56,6 +56,10 @@ int bench_open_cold(const struct bench_opts *o, struct bench_result *r);
 int bench_throughput_1(const struct bench_opts *o, struct bench_result *r);
 int bench_throughput_2(const struct bench_opts *o, struct bench_result *r);
 int bench_throughput_8(const struct bench_opts *o, struct bench_result *r);
+/* vtee_shim.c: the null invoke through libvtee-preload.so, in a child */
+int bench_null_invoke_shim(const struct bench_opts *o, struct bench_result *r);
+/* vtee_shim.c: runs and exits if this process is that child, else -1 */
+int bench_shim_child_main(int argc, char **argv);
 
 /* The tables, each ended by an entry with a NULL name. */
 extern const struct bench_case bench_floors[];	/* floors.c */

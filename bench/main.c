@@ -28,7 +28,11 @@ static void usage(FILE *f)
 		"through libteec, and prints one JSON\nobject: {\"floors\": "
 		"{...}, \"vtee\": {...}, \"targets\": {...}}.  Latencies are "
 		"in\nmicroseconds (p50, p99, mean, min, max); targets are "
-		"peers' published figures.\nProgress goes to stderr.\n\n"
+		"peers' published figures.\nProgress goes to stderr.  "
+		"null_invoke_shim runs the null invoke again through\n"
+		"libvtee-preload.so, with the libteec.so.2 of "
+		"$VTEE_BENCH_LIBTEEC_DIR if set (a stock\noptee_client "
+		"build), else vtee's own in its raw-device mode.\n\n"
 		"  -n, --iterations N    timed round trips per latency "
 		"(default %d)\n"
 		"  -o, --json-out FILE   also write the JSON object to FILE\n"
@@ -108,8 +112,10 @@ int main(int argc, char **argv)
 	char *json = NULL;
 	size_t len = 0;
 	FILE *mem;
-	int rc = args_parse(argc, argv, &a);
+	int rc;
 
+	bench_shim_child_main(argc, argv);
+	rc = args_parse(argc, argv, &a);
 	if (rc)
 		return rc;
 	/* measure everything first: a half-written object is no use */

@@ -118,7 +118,8 @@ static void put_check(FILE *out, bool first, const char *key, double v)
  * The goals vtee sets itself, each next to what this run measured: the
  * null invoke against the plain futex round trip of the same run (at most
  * 3x), a cold open (under 3 ms), a 64 KiB temporary memref (under 25 us),
- * and the null invoke against Open-TEE's published p50.
+ * the null invoke against Open-TEE's published p50, and the null invoke
+ * through the device shim against vtee's own path (at most 1.2x).
  */
 static void put_checks(FILE *out)
 {
@@ -137,6 +138,9 @@ static void put_checks(FILE *out)
 		  kept_value("invoke_temp_64k", "p50_us"));
 	put_check(out, false, "goal_invoke_temp_64k_us", 25);
 	put_check(out, false, "open_tee_invoke_p50_over_vtee", 134 / invoke);
+	put_check(out, false, "null_invoke_shim_over_own",
+		  kept_value("null_invoke_shim", "p50_us") / invoke);
+	put_check(out, false, "goal_null_invoke_shim_over_own", 1.2);
 	fputc('}', out);
 }
 

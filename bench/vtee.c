@@ -10,6 +10,7 @@
 
 const struct bench_case bench_vtee[] = {
 	{ "null_invoke", bench_null_invoke },
+	{ "null_invoke_shim", bench_null_invoke_shim },
 	{ "invoke_shm_4k", bench_shm_4k },
 	{ "invoke_shm_1m", bench_shm_1m },
 	{ "invoke_temp_4k", bench_temp_4k },
