@@ -27,9 +27,11 @@ EXPORT void *mmap64(void *addr, size_t len, int prot, int flags, int fd,
 
 EXPORT int munmap(void *addr, size_t len)
 {
-	int rc = shim_real()->munmap(addr, len);
-
-	if (!rc)
-		shim_unmapped(addr, len);
-	return rc;
+	/*
+	 * Forget first, as close() does: once the real munmap returns,
+	 * another thread may map another shm at the same address, and its
+	 * record must not be the one taken away here.
+	 */
+	shim_unmapped(addr, len);
+	return shim_real()->munmap(addr, len);
 }
