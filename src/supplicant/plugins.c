@@ -111,7 +111,11 @@ uint32_t supp_plugin_invoke(struct supp *s, struct tee_ioctl_param *p,
 	size_t out_len = 0;
 	uint32_t res;
 
-	if (n != 4 || p[0].a != OPTEE_INVOKE_PLUGIN ||
+	if (n != 4 || p[0].attr != TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT ||
+	    p[1].attr != TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT ||
+	    p[2].attr != TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INOUT ||
+	    p[3].attr != TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT ||
+	    p[0].a != OPTEE_INVOKE_PLUGIN ||
 	    supp_memref_get(&s->shms, &p[3], &data))
 		return SUPP_RES_BAD_PARAMETERS;
 	request_uuid(p, uuid);

@@ -32,6 +32,10 @@ static TEEC_Result invoke(unsigned int cmd, unsigned int sub_cmd,
 			return TEEC_ERROR_SHORT_BUFFER;
 		memcpy(buf, TEST_PLUGIN_GREETING, sizeof(TEST_PLUGIN_GREETING));
 		return TEEC_SUCCESS;
+	case TEST_PLUGIN_OVERCLAIM:
+		/* a broken plugin: claims more than the buffer holds */
+		*out_len = in_len + 1;
+		return TEEC_SUCCESS;
 	default:
 		return TEEC_ERROR_ACCESS_DENIED;
 	}

@@ -103,6 +103,18 @@ static void test_plugin_error_reaches_the_ta(void **state)
 			 TEEC_ERROR_ACCESS_DENIED);
 }
 
+/* An answer longer than the buffer is refused, and nothing is copied. */
+static void test_overlong_answer_refused(void **state)
+{
+	char buf[] = "abcdef";
+	uint32_t outlen;
+
+	(void)state;
+	assert_int_equal(call(TEST_PLUGIN_OVERCLAIM, buf, 6, &outlen),
+			 TEEC_ERROR_SHORT_BUFFER);
+	assert_memory_equal(buf, "abcdef", 6);
+}
+
 static void test_unknown_plugin(void **state)
 {
 	char buf[] = "abcdef";
@@ -142,6 +154,7 @@ int main(void)
 		cmocka_unit_test(test_plugin_transforms_the_buffer),
 		cmocka_unit_test(test_plugin_answers_more),
 		cmocka_unit_test(test_plugin_error_reaches_the_ta),
+		cmocka_unit_test(test_overlong_answer_refused),
 		cmocka_unit_test(test_unknown_plugin),
 		cmocka_unit_test(test_bad_buffers_refused),
 	};

@@ -34,6 +34,7 @@
 #define TEST_PLUGIN_REVERSE	1
 #define TEST_PLUGIN_GREET	2
 #define TEST_PLUGIN_REFUSE	3
+#define TEST_PLUGIN_OVERCLAIM	4
 #define TEST_PLUGIN_SUB_UNKNOWN	0xdead
 #define TEST_PLUGIN_GREETING	"hello from the normal world"
 

@@ -235,6 +235,42 @@ static void test_dispatch(void **state)
 	assert_memory_equal(p, orig, sizeof(p));
 }
 
+/* SUPP_PLUGIN with a wrong count, attr, sub-function or memref. */
+static void test_plugin_bad_params(void **state)
+{
+	struct fixture *fx = *state;
+	struct tee_ioctl_param p[4] = {
+		{ .attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT },
+		{ .attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT },
+		{ .attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INOUT },
+		{ .attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT, .b = 8,
+		  .c = SHM_ID },
+	};
+	struct tee_ioctl_param bad[4];
+
+	/* well formed, but no plugin is loaded */
+	assert_int_equal(supp_dispatch(&fx->s, OPTEE_RPC_CMD_SUPP_PLUGIN, p, 4),
+			 SUPP_RES_ITEM_NOT_FOUND);
+	assert_int_equal(supp_dispatch(&fx->s, OPTEE_RPC_CMD_SUPP_PLUGIN, p, 3),
+			 SUPP_RES_BAD_PARAMETERS);
+	memcpy(bad, p, sizeof(p));
+	bad[3].b = SHM_SIZE + 1;	/* beyond its shm */
+	assert_int_equal(supp_dispatch(&fx->s, OPTEE_RPC_CMD_SUPP_PLUGIN, bad,
+				       4), SUPP_RES_BAD_PARAMETERS);
+	for (int i = 0; i < 4; i++) {
+		memcpy(bad, p, sizeof(p));
+		bad[i].attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_OUTPUT;
+		assert_int_equal(supp_dispatch(&fx->s,
+					       OPTEE_RPC_CMD_SUPP_PLUGIN,
+					       bad, 4),
+				 SUPP_RES_BAD_PARAMETERS);
+	}
+	memcpy(bad, p, sizeof(p));
+	bad[0].a = 1;	/* only sub-function 0 (invoke) exists */
+	assert_int_equal(supp_dispatch(&fx->s, OPTEE_RPC_CMD_SUPP_PLUGIN, bad,
+				       4), SUPP_RES_BAD_PARAMETERS);
+}
+
 static void test_dirs_parse(void **state)
 {
 	struct supp_ta_dirs d;
@@ -262,6 +298,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_not_found, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_bad_params, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_plugin_bad_params, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_dispatch, setup,
 						teardown),
