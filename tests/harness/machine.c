@@ -75,9 +75,10 @@ int machine_start(struct test_machine *m, const char *const *extra_args)
 		execv(exe, (char *const *)argv);
 		_exit(127);
 	}
-	snprintf(node, sizeof(node), "%s/tee0", m->runtime_dir);
+	/* the control socket comes up after both nodes: then all is ready */
+	snprintf(node, sizeof(node), "%s/control", m->runtime_dir);
 	for (int i = 0; i < 500; i++) {
-		if (connectable(node, SOCK_SEQPACKET)) {
+		if (connectable(node, SOCK_STREAM)) {
 			setenv("VTEE_RUNTIME_DIR", m->runtime_dir, 1);
 			return 0;
 		}

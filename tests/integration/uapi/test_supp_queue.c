@@ -97,7 +97,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	tee_dev_close(priv);
+	if (priv)
+		tee_dev_close(priv);
 	return machine_stop(&machine) ? -1 : 0;
 }
 
