@@ -23,6 +23,26 @@ static bool is_memref(uint32_t type)
 	       type == TA_PARAM_MEMREF_INOUT;
 }
 
+/*
+ * GP's types only, and null_mask bits only on memrefs.  The callee's
+ * runtime dies of anything else, so an unknown type passed on would let
+ * one TA kill another (and every session of a single instance).
+ */
+static bool types_valid(uint32_t param_types, uint32_t null_mask)
+{
+	if (param_types >> 16 || null_mask >> 4)
+		return false;
+	for (size_t i = 0; i < 4; i++) {
+		uint32_t type = (param_types >> (4 * i)) & 0xf;
+
+		if (type == 4 || type > TA_PARAM_MEMREF_INOUT)
+			return false;
+		if ((null_mask & (1u << i)) && !is_memref(type))
+			return false;
+	}
+	return true;
+}
+
 struct ta2ta_args {
 	struct ta_sys_ta_call call;
 	uint8_t *buf;		/* our copy of the channel data */
@@ -54,6 +74,8 @@ static uint32_t parse(struct ta2ta_args *a, const uint8_t *data, size_t len)
 	memcpy(a->buf, data, len);
 	a->len = len;
 	memcpy(&a->call, a->buf, sizeof(a->call));
+	if (!types_valid(a->call.param_types, a->call.null_mask))
+		return TEE_ERROR_BAD_PARAMETERS;
 	for (size_t i = 0; i < 4; i++) {
 		uint32_t type = (a->call.param_types >> (4 * i)) & 0xf;
 		struct tos_param *tp = &a->ps.p[i];
@@ -102,11 +124,21 @@ static void write_back(struct ta2ta_args *a, uint8_t *data)
 	memcpy(data, a->buf, a->len);
 }
 
+/* A reference to the session `handle` names if inst opened it.  Handles
+ * are 32 bits: wider values name none (rather than one they truncate to). */
+static struct tos_session *owned(struct tos *tos, struct ta_instance *inst,
+				 uint64_t handle)
+{
+	if (handle > UINT32_MAX)
+		return NULL;
+	return tos_session_get_owned(tos, (uint32_t)handle, inst);
+}
+
 static uint32_t invoke(struct tos *tos, struct sw_thread *thr,
 		       struct ta_instance *inst, struct tos_session *caller,
-		       uint32_t session, struct ta2ta_args *a, uint32_t *origin)
+		       uint64_t handle, struct ta2ta_args *a, uint32_t *origin)
 {
-	struct tos_session *sess = tos_session_get_owned(tos, session, inst);
+	struct tos_session *sess = owned(tos, inst, handle);
 	uint32_t res;
 
 	*origin = TEE_ORIGIN_TEE;
@@ -126,8 +158,7 @@ static uint32_t invoke(struct tos *tos, struct sw_thread *thr,
 static void close_session(struct tos *tos, struct sw_thread *thr,
 			  struct ta_instance *inst, struct ta_chan_msg *m)
 {
-	struct tos_session *sess =
-		tos_session_get_owned(tos, (uint32_t)m->args[0], inst);
+	struct tos_session *sess = owned(tos, inst, m->args[0]);
 
 	m->data_len = 0;
 	m->ret = sess ? tos_close_session_of(tos, thr, sess) :
@@ -141,6 +172,7 @@ void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,
 	struct ta_chan_identity me = { .login = TEE_LOGIN_TRUSTED_APP };
 	struct ta2ta_args a = { 0 };
 	uint32_t origin = TEE_ORIGIN_TEE, session = 0;
+	bool parsed;
 
 	if (m->func == TA_SYS_CLOSE_TA_SESSION) {
 		close_session(tos, thr, inst, m);
@@ -148,6 +180,7 @@ void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,
 	}
 	memcpy(me.uuid, inst->uuid, 16);
 	m->ret = parse(&a, data, m->data_len);
+	parsed = !m->ret;
 	if (!m->ret && m->func == TA_SYS_OPEN_TA_SESSION)
 		m->ret = tos_open_session_from(tos, thr, a.call.uuid, &me,
 					       inst, &a.ps, &session, &origin,
@@ -156,9 +189,10 @@ void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,
 						       .timeout_ms =
 							a.call.timeout_ms });
 	else if (!m->ret)
-		m->ret = invoke(tos, thr, inst, caller, (uint32_t)m->args[0],
-				&a, &origin);
-	if (a.buf)
+		m->ret = invoke(tos, thr, inst, caller, m->args[0], &a,
+				&origin);
+	/* a call refused as malformed answers no payload */
+	if (parsed)
 		write_back(&a, data);
 	else
 		m->data_len = 0;

@@ -131,7 +131,11 @@ static void instance_destroy(struct tos *tos, struct sw_thread *thr,
 	instance_free(tos, inst);
 }
 
-/* Drops a reference; the last one of a non-kept instance ends it. */
+/*
+ * Drops a reference; the last one of a non-kept instance ends it.  A
+ * keep-alive instance is kept by a reference of the TEE's own, which goes
+ * with the last other one once the instance has died.
+ */
 static void instance_put(struct tos *tos, struct sw_thread *thr,
 			 struct ta_instance *inst)
 {
@@ -143,7 +147,12 @@ static void instance_put(struct tos *tos, struct sw_thread *thr,
 	       (inst->flags & TA_FLAG_INSTANCE_KEEP_ALIVE) && !inst->dead;
 	if (last && keep) {
 		inst->refs = 1;	/* the TEE's own reference keeps it */
+		inst->kept = true;
 		last = false;
+	} else if (inst->kept && inst->dead && inst->refs == 1) {
+		inst->refs = 0;	/* nothing left worth keeping */
+		inst->kept = false;
+		last = true;
 	}
 	if (last)
 		inst->live = false;
@@ -187,11 +196,37 @@ static struct ta_instance *instance_create(struct tos *tos,
 	return inst;
 }
 
+/*
+ * A kept instance of `uuid` that died while idle, with the TEE's reference
+ * (now the caller's), or NULL.  Nobody else will put it: the next session
+ * of its TA ends it.
+ */
+static struct ta_instance *take_dead_kept(struct tos *tos,
+					  const uint8_t *uuid)
+{
+	struct ta_instance *inst, *found = NULL;
+
+	pthread_mutex_lock(&tos->lock);
+	list_for_each_entry(inst, &tos->instances, node) {
+		if (inst->kept && inst->dead && inst->refs == 1 &&
+		    !memcmp(inst->uuid, uuid, 16)) {
+			inst->kept = false;
+			inst->live = false;
+			found = inst;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&tos->lock);
+	return found;
+}
+
 static struct ta_instance *instance_get(struct tos *tos, struct sw_thread *thr,
 					const uint8_t *uuid, uint32_t *res)
 {
 	struct ta_instance *inst;
 
+	while ((inst = take_dead_kept(tos, uuid)))
+		instance_destroy(tos, thr, inst);
 	*res = TEE_SUCCESS;
 	inst = get_existing(tos, uuid, res);
 	if (inst || *res)

@@ -122,10 +122,11 @@ static void sys_cancel_mask(struct ta_instance *inst,
 	pthread_mutex_unlock(&inst->lock);
 }
 
+/* A failed RPC writes nothing: the TA gets zeros, not our stack. */
 static void sys_ree_time(struct sw_thread *thr, struct ta_chan_msg *m)
 {
-	uint64_t sec;
-	uint32_t nsec;
+	uint64_t sec = 0;
+	uint32_t nsec = 0;
 
 	m->ret = sw_rpc_get_time(thr, &sec, &nsec);
 	m->args[0] = sec;
@@ -153,7 +154,9 @@ static int64_t realtime_ms(void)
 /*
  * TA persistent time runs with the host clock from the moment the TA set
  * it.  It is kept for the life of the daemon; after a restart it is not
- * set, which GP's TIME_NOT_SET tells the TA.
+ * set, which GP's TIME_NOT_SET tells the TA.  A time to set is a TEE_Time:
+ * seconds and milliseconds of 32 bits each (which keeps the sums below far
+ * from overflowing); wider values come from no TEE_Time.
  */
 static void sys_ta_time(struct tos *tos, struct ta_instance *inst,
 			struct ta_chan_msg *m, bool set)
@@ -161,6 +164,10 @@ static void sys_ta_time(struct tos *tos, struct ta_instance *inst,
 	struct ta_time *t;
 	int64_t now = realtime_ms(), value;
 
+	if (set && (m->args[0] > UINT32_MAX || m->args[1] > UINT32_MAX)) {
+		m->ret = TEE_ERROR_BAD_PARAMETERS;
+		return;
+	}
 	pthread_mutex_lock(&tos->lock);
 	t = find_time(tos, inst->uuid);
 	if (set) {
@@ -169,8 +176,8 @@ static void sys_ta_time(struct tos *tos, struct ta_instance *inst,
 			list_add_tail(&t->node, &tos->times);
 		}
 		if (t)
-			t->offset_ms = (int64_t)(m->args[0] * 1000 +
-						 m->args[1]) - now;
+			t->offset_ms = (int64_t)m->args[0] * 1000 +
+				       (int64_t)m->args[1] - now;
 		m->ret = t ? TEE_SUCCESS : TEE_ERROR_OUT_OF_MEMORY;
 	} else if (!t) {
 		m->ret = TEE_ERROR_TIME_NOT_SET;
@@ -190,6 +197,13 @@ static void sys_tee_prop(struct tos *tos, struct ta_chan_msg *m,
 	size_t used = 0;
 	uint32_t type = 0;
 
+	/* an index wider than 32 bits names no property (not the one it
+	 * would truncate to) */
+	if (m->args[0] > UINT32_MAX) {
+		m->ret = TEE_ERROR_ITEM_NOT_FOUND;
+		m->args[0] = 0;
+		return;
+	}
 	m->ret = tee_prop_get(tos, (uint32_t)m->args[0], (char *)data,
 			      TA_CHAN_DATA_MAX, &used, &type);
 	m->args[0] = type;

@@ -57,6 +57,7 @@ struct ta_instance {
 	bool live;			/* findable for new sessions */
 	unsigned int nsessions;
 	unsigned int refs;
+	bool kept;			/* one of refs is the TEE's (keep alive) */
 	struct ta_maps maps;
 };
 

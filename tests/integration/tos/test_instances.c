@@ -122,6 +122,65 @@ static void test_not_kept_instance_restarts(void **state)
 	assert_int_equal(c2, 1);
 }
 
+/* The keep-alive TA's instances in `vtee status`; *dead of them dead. */
+static int kept_instances(int *dead)
+{
+	char status[8192], *line;
+	int n = 0;
+
+	*dead = 0;
+	assert_int_equal(machine_status(&machine, status, sizeof(status)), 0);
+	for (line = strstr(status, "ta c361861a-"); line;
+	     line = strstr(line + 1, "ta c361861a-")) {
+		char *end = strchr(line, '\n');
+
+		n++;
+		if (end)
+			*end = 0;
+		*dead += strstr(line, " dead") != NULL;
+		if (!end)
+			break;
+		line = end;
+	}
+	return n;
+}
+
+/* A kept instance that dies is kept no longer: not once its session is
+ * gone, and not when it died while idle (the next session ends it). */
+static void test_dead_kept_instance_goes(void **state)
+{
+	TEEC_Session a;
+	uint32_t o, c, p1, p2;
+	int dead, i;
+
+	assert_int_equal(open_public(*state, &a, &test_ta_keepalive, &o),
+			 TEEC_SUCCESS);
+	TEEC_CloseSession(&a);
+	assert_int_equal(open_public(*state, &a, &test_ta_keepalive, &o),
+			 TEEC_SUCCESS);
+	assert_int_equal(TEEC_InvokeCommand(&a, TEST_CMD_PANIC, NULL, &o),
+			 TEEC_ERROR_TARGET_DEAD);
+	TEEC_CloseSession(&a);
+	assert_int_equal(kept_instances(&dead), 0);
+	/* kept and idle, then killed from outside */
+	assert_int_equal(open_public(*state, &a, &test_ta_keepalive, &o),
+			 TEEC_SUCCESS);
+	assert_int_equal(counter(&a, &c, &p1, &o), TEEC_SUCCESS);
+	TEEC_CloseSession(&a);
+	assert_int_equal(kill((pid_t)p1, SIGKILL), 0);
+	for (i = 0; i < 500 && (kept_instances(&dead), !dead); i++)
+		usleep(10 * 1000);
+	assert_int_equal(dead, 1);
+	assert_int_equal(open_public(*state, &a, &test_ta_keepalive, &o),
+			 TEEC_SUCCESS);
+	assert_int_equal(counter(&a, &c, &p2, &o), TEEC_SUCCESS);
+	assert_int_not_equal(p1, p2);
+	assert_int_equal(c, 1);
+	assert_int_equal(kept_instances(&dead), 1);
+	assert_int_equal(dead, 0);
+	TEEC_CloseSession(&a);
+}
+
 /* A command that kills the instance; the victim's and a bystander's fate. */
 static void dies_alone(TEEC_Context *ctx, uint32_t cmd)
 {
@@ -336,6 +395,7 @@ int main(void)
 		cmocka_unit_test(test_single_session_ta_is_busy),
 		cmocka_unit_test(test_keep_alive_outlives_its_sessions),
 		cmocka_unit_test(test_not_kept_instance_restarts),
+		cmocka_unit_test(test_dead_kept_instance_goes),
 		cmocka_unit_test(test_panic_is_target_dead),
 		cmocka_unit_test(test_segfault_is_target_dead),
 		cmocka_unit_test(test_exit_is_target_dead),
