@@ -18,7 +18,34 @@
  */
 #define OPTEE_RPC_CMD_LOAD_TA		0
 #define OPTEE_RPC_CMD_RPMB		1	/* legacy RPMB frames */
-#define OPTEE_RPC_CMD_FS		2	/* REE file system */
+/*
+ * The REE file system.  p0 VALUE_INPUT: a = one of the sub-commands below,
+ * b and c as it says; names are NUL-terminated in a MEMREF_INPUT, relative
+ * to the supplicant's data directory.  fd and dir are numbers the
+ * supplicant handed out.
+ *   OPEN, CREATE  p1 name; p2 VALUE_OUTPUT a = fd
+ *   CLOSE         p0.b = fd
+ *   READ          p0.b = fd, p0.c = offset; p1 MEMREF_OUTPUT (size: read)
+ *   WRITE         p0.b = fd, p0.c = offset; p1 MEMREF_INPUT
+ *   TRUNCATE      p0.b = fd, p0.c = length
+ *   REMOVE        p1 name
+ *   RENAME        p0.b = overwrite; p1 old name, p2 new name
+ *   OPENDIR       p1 name; p2 VALUE_OUTPUT a = dir
+ *   CLOSEDIR      p0.b = dir
+ *   READDIR       p0.b = dir; p1 MEMREF_OUTPUT (size: strlen + 1)
+ */
+#define OPTEE_RPC_CMD_FS		2
+#define OPTEE_RPC_FS_OPEN		0
+#define OPTEE_RPC_FS_CREATE		1
+#define OPTEE_RPC_FS_CLOSE		2
+#define OPTEE_RPC_FS_READ		3
+#define OPTEE_RPC_FS_WRITE		4
+#define OPTEE_RPC_FS_TRUNCATE		5
+#define OPTEE_RPC_FS_REMOVE		6
+#define OPTEE_RPC_FS_RENAME		7
+#define OPTEE_RPC_FS_OPENDIR		8
+#define OPTEE_RPC_FS_CLOSEDIR		9
+#define OPTEE_RPC_FS_READDIR		10
 /* p0 VALUE_OUTPUT: a = seconds, b = nanoseconds of REE wall-clock time. */
 #define OPTEE_RPC_CMD_GET_TIME		3
 /* p0 VALUE_INPUT: a = WAIT/SEND, b = key, c = timeout ms (0: none). */

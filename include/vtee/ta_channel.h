@@ -105,6 +105,60 @@ enum ta_syscall {
 	 * as the plugin left it (up to args[2] bytes).
 	 */
 	TA_SYS_SUPP_PLUGIN = 13,
+	/*
+	 * Persistent objects (GP Trusted Storage), kept by the trusted OS.
+	 * Handles are the OS's, per instance.  A data position travels in
+	 * args; data bytes travel in data.
+	 *
+	 * OPEN: args[0] = storage id, args[1] = GP flags; data = object id.
+	 *   Out: args[0] = handle; data = struct ta_pobj_info + attr blob.
+	 * CREATE: args[0] = storage id, args[1] = GP flags, args[2] = total
+	 *   initial data bytes; data = struct ta_pobj_create, id, attr blob,
+	 *   then the initial data (all of it, or the first part: the object
+	 *   then stays invisible while WRITEs at the end append the rest, and
+	 *   the one that completes args[2] bytes makes it exist).
+	 *   Out: args[0] = handle.
+	 * CLOSE, DELETE (close and delete): args[0] = handle.
+	 * READ: args[0] = handle, args[1] = position, args[2] = bytes
+	 *   wanted (at most TA_CHAN_DATA_MAX).  Out: data.
+	 * WRITE: args[0] = handle, args[1] = position; data = the bytes.
+	 * TRUNCATE: args[0] = handle, args[1] = new size.
+	 * INFO: args[0] = handle.  Out: data = struct ta_pobj_info.
+	 * RENAME: args[0] = handle; data = the new id.
+	 * NEXT (enumeration, in id order): args[0] = storage id, args[1] =
+	 *   1 if data holds the previous id (0: start).  Out: data = struct
+	 *   ta_pobj_info, the id (info.id_len bytes), the attr blob; or
+	 *   TEE_ERROR_ITEM_NOT_FOUND after the last one.
+	 */
+	TA_SYS_POBJ_OPEN = 14,
+	TA_SYS_POBJ_CREATE = 15,
+	TA_SYS_POBJ_CLOSE = 16,
+	TA_SYS_POBJ_READ = 17,
+	TA_SYS_POBJ_WRITE = 18,
+	TA_SYS_POBJ_TRUNCATE = 19,
+	TA_SYS_POBJ_INFO = 20,
+	TA_SYS_POBJ_DELETE = 21,
+	TA_SYS_POBJ_RENAME = 22,
+	TA_SYS_POBJ_NEXT = 23,
+};
+
+/* What the OS keeps of a persistent object besides its data. */
+struct ta_pobj_info {
+	uint32_t type;		/* TEE_TYPE_* */
+	uint32_t object_size;	/* key size in bits */
+	uint32_t max_object_size;
+	uint32_t usage;		/* TEE_USAGE_* */
+	uint32_t flags;		/* the GP flags it was opened with (OPEN),
+				 * or 0 */
+	uint32_t id_len;	/* NEXT: bytes of id that follow */
+	uint32_t blob_len;	/* bytes of attribute blob that follow */
+	uint32_t pad;
+	uint64_t data_size;
+};
+
+/* CREATE's arguments; id_len bytes of id and blob_len of blob follow. */
+struct ta_pobj_create {
+	struct ta_pobj_info info;
 };
 
 /* GP parameter types, as TEE_PARAM_TYPE_* */

@@ -29,25 +29,27 @@ struct vteed_supervisor {
 	bool stopping;
 };
 
+/* The REE file system's files live in <state dir>/tee, next to the rest
+ * of the machine's persistent state. */
 static pid_t start_supplicant(const struct vteed_options *o)
 {
 	const char *level = vtee_log_level_name(o->log_level);
-	char exe[600];
+	char exe[600], data_dir[600];
+	const char *argv[] = {
+		"vtee-supplicant", "--runtime-dir", o->runtime_dir,
+		"--ta-dir", o->ta_dir, "--log-level", level,
+		"--data-dir", data_dir,
+		o->plugin_dir[0] ? "--plugin-dir" : NULL, o->plugin_dir, NULL,
+	};
 	pid_t pid;
 
-	if (vtee_path_join(exe, sizeof(exe), o->bin_dir, "vtee-supplicant"))
+	if (vtee_path_join(exe, sizeof(exe), o->bin_dir, "vtee-supplicant") ||
+	    vtee_path_join(data_dir, sizeof(data_dir), o->state_dir, "tee"))
 		return -1;
 	pid = fork();
 	if (pid)
 		return pid;
-	if (o->plugin_dir[0])
-		execl(exe, "vtee-supplicant", "--runtime-dir", o->runtime_dir,
-		      "--ta-dir", o->ta_dir, "--log-level", level,
-		      "--plugin-dir", o->plugin_dir, (char *)NULL);
-	else
-		execl(exe, "vtee-supplicant", "--runtime-dir", o->runtime_dir,
-		      "--ta-dir", o->ta_dir, "--log-level", level,
-		      (char *)NULL);
+	execv(exe, (char *const *)argv);
 	_exit(127);
 }
 

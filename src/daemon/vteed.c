@@ -92,7 +92,7 @@ static void report(void *arg, FILE *out)
 
 static int start_secure_world(struct vteed *d)
 {
-	char launcher[600];
+	char launcher[600], secure_dir[600];
 	uint8_t device_id[16];
 	struct sw_config cfg = {
 		.threads = d->opts.threads,
@@ -100,6 +100,7 @@ static int start_secure_world(struct vteed *d)
 		.ta_pubkey_path = d->opts.ta_key,
 		.launcher_path = launcher,
 		.device_id = device_id,
+		.secure_dir = secure_dir,
 		.debug_tas = d->opts.debug_tas,
 		.n_debug_tas = d->opts.n_debug_tas,
 	};
@@ -111,7 +112,9 @@ static int start_secure_world(struct vteed *d)
 		return rc;
 	}
 	if (vtee_path_join(launcher, sizeof(launcher), d->opts.bin_dir,
-			   "vtee-ta-host"))
+			   "vtee-ta-host") ||
+	    vtee_path_join(secure_dir, sizeof(secure_dir), d->opts.state_dir,
+			   "secure"))
 		return -ENAMETOOLONG;
 	return sw_boot(&cfg, &d->sw);
 }

@@ -143,3 +143,20 @@ void sw_rpc_shm_read(struct sw_thread *thr, const struct sw_rpc_shm *shm,
 		len -= chunk;
 	}
 }
+
+void sw_rpc_shm_write(struct sw_thread *thr, const struct sw_rpc_shm *shm,
+		      const void *src, uint64_t len)
+{
+	const uint8_t *in = src;
+
+	for (size_t i = 0; len; i++) {
+		uint64_t chunk = len < NS_RAM_PAGE_SIZE ? len :
+							  NS_RAM_PAGE_SIZE;
+		void *dst = ns_ram_va(thr->sw->ram, shm->pages[i], chunk);
+
+		if (dst)
+			memcpy(dst, in, chunk);
+		in += chunk;
+		len -= chunk;
+	}
+}

@@ -39,5 +39,9 @@ void sw_rpc_shm_free(struct sw_thread *thr, struct sw_rpc_shm *shm);
  * that vanished). */
 void sw_rpc_shm_read(struct sw_thread *thr, const struct sw_rpc_shm *shm,
 		     void *dst, uint64_t len);
+/* Copies len bytes from src to offset 0 of an RPC shm (skips pages that
+ * vanished: whoever freed them gets nothing). */
+void sw_rpc_shm_write(struct sw_thread *thr, const struct sw_rpc_shm *shm,
+		      const void *src, uint64_t len);
 
 #endif /* VTEE_SECURE_RPC_H */

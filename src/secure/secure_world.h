@@ -23,6 +23,9 @@ struct sw_config {
 	const char *ta_pubkey_path;	/* PEM public key TAs are signed with */
 	const char *launcher_path;	/* vtee-ta-host */
 	const uint8_t *device_id;	/* 16 bytes: gpd.tee.deviceID */
+	/* the secure world's own directory: hardware unique key, secure NV
+	 * counters (NULL: no trusted storage) */
+	const char *secure_dir;
 	/* TA UUIDs (canonical strings) to start stopped for a debugger */
 	const char *const *debug_tas;
 	size_t n_debug_tas;

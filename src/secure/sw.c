@@ -19,6 +19,7 @@ int sw_boot(const struct sw_config *cfg, struct secure_world **out)
 		.launcher_path = cfg->launcher_path,
 		.debug_tas = cfg->debug_tas,
 		.n_debug_tas = cfg->n_debug_tas,
+		.secure_dir = cfg->secure_dir,
 	};
 	int rc;
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * Which request is served by what.  The table is the whole list of the
- * supplicant's services; a request for anything else (REE FS, RPMB,
- * sockets, ...) is answered NOT_SUPPORTED, as the secure world expects
+ * supplicant's services; a request for anything else (sockets,
+ * ...) is answered NOT_SUPPORTED, as the secure world expects
  * of a supplicant built without that service.
  */
 #include "supp.h"
@@ -16,6 +16,8 @@ struct supp_service {
 
 static const struct supp_service services[] = {
 	{ OPTEE_RPC_CMD_LOAD_TA, "LOAD_TA", supp_ta_load },
+	{ OPTEE_RPC_CMD_FS, "FS", supp_ree_fs },
+	{ OPTEE_RPC_CMD_RPMB, "RPMB", supp_rpmb_serve },
 	{ OPTEE_RPC_CMD_SHM_ALLOC, "SHM_ALLOC", supp_shm_alloc },
 	{ OPTEE_RPC_CMD_SHM_FREE, "SHM_FREE", supp_shm_free },
 	{ OPTEE_RPC_CMD_SUPP_PLUGIN, "PLUGIN", supp_plugin_invoke },

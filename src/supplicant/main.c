@@ -6,6 +6,7 @@
  * options are known to be good, and stays open until the process ends: its
  * closing is what tells the kernel the supplicant is gone.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +73,46 @@ static void signals_block(sigset_t *stop)
 	signal(SIGPIPE, SIG_IGN);
 }
 
+/* The REE FS service: its data dir (made at the first request) and the
+ * fault knob, which must be right for a test to mean anything. */
+static int fs_setup(struct supp *s, const struct supp_options *o)
+{
+	const char *knob = getenv("VTEE_SUPP_FS_FAULT");
+	char dir[4096];
+	int rc = supp_options_data_dir(o, dir, sizeof(dir));
+
+	if (rc) {
+		supp_log(SUPP_LOG_ERROR, "data dir path too long");
+		return -1;
+	}
+	rc = supp_fs_init(&s->fs, dir);
+	if (rc == -EINVAL)
+		supp_log(SUPP_LOG_ERROR, "bad VTEE_SUPP_FS_FAULT '%s' "
+			 "(kill:N, torn:N, eio:N or enospc:N)", knob);
+	else if (rc)
+		supp_log(SUPP_LOG_ERROR, "REE FS: %s", strerror(-rc));
+	if (rc)
+		return -1;
+	if (s->fs.fault.mode != SUPP_FS_FAULT_NONE)
+		supp_log(SUPP_LOG_WARN, "fault injection: "
+			 "VTEE_SUPP_FS_FAULT=%s", knob);
+	supp_log(SUPP_LOG_INFO, "REE FS files in %s", dir);
+	return 0;
+}
+
+/* The emulated RPMB device, in the data dir.  Without it RPMB is simply
+ * not served (NOT_SUPPORTED); a damaged image is served as refusals. */
+static void rpmb_setup(struct supp *s, const struct supp_options *o)
+{
+	char dir[4096];
+	int rc = supp_options_data_dir(o, dir, sizeof(dir));
+
+	if (!rc)
+		rc = supp_rpmb_open(dir, &s->rpmb);
+	if (rc)
+		supp_log(SUPP_LOG_ERROR, "RPMB not served: %s", strerror(-rc));
+}
+
 static int supp_setup(struct supp *s, const struct supp_options *o)
 {
 	int rc = supp_ta_dirs_parse(o->ta_dirs, &s->ta_dirs);
@@ -81,6 +122,10 @@ static int supp_setup(struct supp *s, const struct supp_options *o)
 			 o->ta_dirs);
 		return -1;
 	}
+	if (fs_setup(s, o)) {
+		supp_ta_dirs_free(&s->ta_dirs);
+		return -1;
+	}
 	/* plugins first, as optee_client does: their init may take time */
 	rc = supp_plugins_load(&s->plugins, o->plugin_dir);
 	if (rc)
@@ -88,10 +133,12 @@ static int supp_setup(struct supp *s, const struct supp_options *o)
 			 strerror(-rc));
 	if (device_open(s, o)) {
 		supp_plugins_unload(&s->plugins);
+		supp_fs_fini(&s->fs);
 		supp_ta_dirs_free(&s->ta_dirs);
 		return -1;
 	}
 	supp_shm_table_init(&s->shms, supp_shm_release_dev, s->dev);
+	rpmb_setup(s, o);
 	return 0;
 }
 

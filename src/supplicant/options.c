@@ -21,8 +21,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: vtee-supplicant [OPTIONS]\n\n"
 		"Serves the secure world of a vtee (or OP-TEE) TEE: loads TAs "
-		"from the TA\ndirectories and allocates the shared memory it "
-		"asks for.\n\n"
+		"from the TA\ndirectories, allocates the shared memory it "
+		"asks for and keeps its\nfiles (the REE file system).\n\n"
 		"  -t, --ta-dir DIRS      colon-separated TA directories, "
 		"searched in order for\n"
 		"                         <uuid>.ta (default: $VTEE_TA_DIR, "
@@ -31,6 +31,13 @@ static void usage(FILE *f)
 		"  -p, --plugin-dir DIR   load every *.plugin there (supplicant "
 		"plugins;\n"
 		"                         default: none)\n"
+		"  -f, --data-dir DIR     the REE file system's files, its "
+		"directory made\n"
+		"                         (0700) when first needed (default: "
+		"<state dir>/tee:\n"
+		"                         $XDG_STATE_HOME/vtee/tee, "
+		"~/.local/state/vtee/tee,\n"
+		"                         or for root /var/lib/vtee/tee)\n"
 		"  -d, --device PATH      the privileged TEE device to serve "
 		"(default:\n"
 		"                         <runtime dir>/teepriv0)\n"
@@ -85,6 +92,7 @@ int supp_options_parse(int argc, char **argv, struct supp_options *o)
 	static const struct option opts[] = {
 		{ "ta-dir", required_argument, NULL, 't' },
 		{ "plugin-dir", required_argument, NULL, 'p' },
+		{ "data-dir", required_argument, NULL, 'f' },
 		{ "device", required_argument, NULL, 'd' },
 		{ "runtime-dir", required_argument, NULL, 'r' },
 		{ "max-threads", required_argument, NULL, 'j' },
@@ -95,11 +103,12 @@ int supp_options_parse(int argc, char **argv, struct supp_options *o)
 	int c;
 
 	defaults_set(o);
-	while ((c = getopt_long(argc, argv, "t:p:d:r:j:l:h", opts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "t:p:f:d:r:j:l:h", opts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 't': o->ta_dirs = optarg; break;
 		case 'p': o->plugin_dir = optarg; break;
+		case 'f': o->data_dir = optarg; break;
 		case 'd': o->device = optarg; break;
 		case 'r': o->runtime_dir = optarg; break;
 		case 'j':
@@ -143,4 +152,20 @@ int supp_options_device(const struct supp_options *o, char *buf, size_t len)
 			return rc;
 	}
 	return vtee_path_join(buf, len, dir, "teepriv0");
+}
+
+int supp_options_data_dir(const struct supp_options *o, char *buf,
+			  size_t len)
+{
+	char state[4096];
+	int rc;
+
+	if (o->data_dir) {
+		if (strlen(o->data_dir) >= len)
+			return -ENAMETOOLONG;
+		strcpy(buf, o->data_dir);
+		return 0;
+	}
+	rc = vtee_default_state_dir(state, sizeof(state));
+	return rc ? rc : vtee_path_join(buf, len, state, "tee");
 }

@@ -4,13 +4,14 @@
  * through the REE kernel's supplicant queue (TEE_IOC_SUPPL_RECV/SEND on
  * the privileged device).  It serves LOAD_TA (TA images from the TA
  * directories), SHM_ALLOC and SHM_FREE (shared memory in its own context,
- * which every memref the kernel later hands it must live in); every other
- * request is answered NOT_SUPPORTED.
+ * which every memref the kernel later hands it must live in), the REE file
+ * system (FS) and plugins; every other request is answered NOT_SUPPORTED.
  *
  * Files: main.c (start, signals, exit), options.c (command line), log.c,
  * loop.c (RECV/SEND loop and its threads), dispatch.c (request -> service),
  * shm_table.c (the shared memory it owns), shm_rpc.c (SHM_ALLOC/FREE),
- * ta_load.c (LOAD_TA).
+ * ta_load.c (LOAD_TA), plugins.c (SUPP_PLUGIN), ree_fs*.c (FS),
+ * rpmb_emu.c and rpmb_image.c (RPMB: an emulated eMMC partition).
  */
 #ifndef VTEE_SUPP_H
 #define VTEE_SUPP_H
@@ -31,11 +32,14 @@ struct tee_dev;
  */
 #define SUPP_RES_SUCCESS		0x00000000u
 #define SUPP_RES_GENERIC		0xFFFF0000u
+#define SUPP_RES_ACCESS_CONFLICT	0xFFFF0003u
 #define SUPP_RES_BAD_PARAMETERS		0xFFFF0006u
 #define SUPP_RES_ITEM_NOT_FOUND		0xFFFF0008u
 #define SUPP_RES_NOT_SUPPORTED		0xFFFF000Au
 #define SUPP_RES_OUT_OF_MEMORY		0xFFFF000Cu
 #define SUPP_RES_SHORT_BUFFER		0xFFFF0010u
+#define SUPP_RES_STORAGE_NO_SPACE	0xFFFF3041u
+#define SUPP_RES_STORAGE_NOT_AVAILABLE	0xF0100003u
 
 /* One META parameter (the request id) and the 4 an OP-TEE RPC carries at
  * most; the kernel refuses to hand over a request that would not fit. */
@@ -62,6 +66,7 @@ struct supp_options {
 	const char *runtime_dir;	/* NULL: vtee_default_runtime_dir() */
 	const char *ta_dirs;		/* colon-separated */
 	const char *plugin_dir;		/* *.plugin files; NULL: none */
+	const char *data_dir;		/* REE FS files; NULL: the default */
 	unsigned int max_threads;
 	enum supp_log_level log_level;
 };
@@ -74,6 +79,10 @@ int supp_options_parse(int argc, char **argv, struct supp_options *o);
 /* The device to serve: --device, else <runtime dir>/teepriv0.  0 or
  * -ENAMETOOLONG. */
 int supp_options_device(const struct supp_options *o, char *buf, size_t len);
+/* The REE FS directory: --data-dir, else <vtee state dir>/tee (where
+ * vteed's own --data-dir points by default).  0 or -ENAMETOOLONG. */
+int supp_options_data_dir(const struct supp_options *o, char *buf,
+			  size_t len);
 
 /* ------------------------------------------------------ shm_table.c */
 /*
@@ -154,11 +163,81 @@ struct supp_plugins {
 int supp_plugins_load(struct supp_plugins *pl, const char *dir);
 void supp_plugins_unload(struct supp_plugins *pl);
 
+/* -------------------------------------------------------- ree_fs*.c */
+/*
+ * The REE FS service's state.  Files and directories it opened are known
+ * by the numbers the secure world got for them (a file: the supplicant's
+ * fd, as in optee_client; a directory: a handle); a request naming any
+ * other number is refused, so it can never reach the supplicant's own
+ * sockets and memfds.
+ */
+struct supp_fs_handle;
+
+struct supp_fs_handles {
+	pthread_mutex_t lock;
+	struct supp_fs_handle *head;
+};
+
+/* VTEE_SUPP_FS_FAULT=<mode>:<n>, a knob for crash and I/O error tests. */
+enum supp_fs_fault_mode {
+	SUPP_FS_FAULT_NONE,
+	SUPP_FS_FAULT_KILL,	/* die before serving request n */
+	SUPP_FS_FAULT_TORN,	/* request n, a WRITE: half written, die */
+	SUPP_FS_FAULT_EIO,	/* from request n: writes fail with EIO */
+	SUPP_FS_FAULT_ENOSPC,	/* ... with ENOSPC */
+};
+
+struct supp_fs_fault {
+	enum supp_fs_fault_mode mode;
+	uint64_t at;		/* the request number, counted from 1 */
+};
+
+struct supp_fs {
+	char *data_dir;
+	pthread_mutex_t lock;		/* guards root's creation */
+	int root;			/* the data dir; -1 until first used */
+	struct supp_fs_handles files;	/* by fd */
+	struct supp_fs_handles dirs;	/* by handle */
+	struct supp_fs_fault fault;
+	uint64_t requests;		/* FS requests so far (atomic) */
+	/* How the fault knob kills the process; a unit test replaces it
+	 * (and then the request fails with GENERIC). */
+	void (*die)(void);
+};
+
+/* Parses the fault knob ("kill:3"); NULL or "" means none.  0 or -EINVAL. */
+int supp_fs_fault_parse(const char *spec, struct supp_fs_fault *f);
+/* Nothing is touched on disk until the first request.  The fault knob is
+ * read from $VTEE_SUPP_FS_FAULT.  0, -EINVAL (a bad knob) or -ENOMEM. */
+int supp_fs_init(struct supp_fs *fs, const char *data_dir);
+/* Closes every file and directory still open. */
+void supp_fs_fini(struct supp_fs *fs);
+
+/* ------------------------------------------------------ rpmb_emu.c */
+/* The emulated RPMB partition (one eMMC, dev_id 0), kept in
+ * <dir>/rpmb.img. */
+struct supp_rpmb;
+
+/*
+ * Opens the device.  No image yet: a new, blank device (the file comes
+ * with the key).  An image that cannot be read whole and intact: a
+ * device that answers GENERIC to every request (logged), never a blank
+ * one.  0, -ENOMEM or -ENAMETOOLONG.
+ */
+int supp_rpmb_open(const char *dir, struct supp_rpmb **out);
+void supp_rpmb_close(struct supp_rpmb *d);
+/* One OPTEE_RPC_CMD_RPMB exchange on private buffers: a struct rpmb_req
+ * and its frames in, the answer out (vtee/rpmb_frame.h). */
+uint32_t supp_rpmb_request(struct supp_rpmb *d, const void *req,
+			   size_t req_size, void *rsp, size_t rsp_size);
+
 struct supp {
 	struct tee_dev *dev;
 	struct supp_plugins plugins;
 	struct supp_shm_table shms;
 	struct supp_ta_dirs ta_dirs;
+	struct supp_fs fs;
+	struct supp_rpmb *rpmb;		/* NULL: RPMB not served */
 
 	/* loop.c: the threads serving requests */
 	pthread_mutex_t lock;
@@ -180,6 +259,8 @@ uint32_t supp_shm_alloc(struct supp *s, struct tee_ioctl_param *p, size_t n);
 uint32_t supp_shm_free(struct supp *s, struct tee_ioctl_param *p, size_t n);
 uint32_t supp_plugin_invoke(struct supp *s, struct tee_ioctl_param *p,
 			    size_t n);
+uint32_t supp_ree_fs(struct supp *s, struct tee_ioctl_param *p, size_t n);
+uint32_t supp_rpmb_serve(struct supp *s, struct tee_ioctl_param *p, size_t n);
 
 /* dispatch.c: serves request `func`; NOT_SUPPORTED for unknown ones. */
 uint32_t supp_dispatch(struct supp *s, uint32_t func,

@@ -12,6 +12,8 @@
 
 enum ta_handle_kind {
 	TA_HANDLE_PROP_ENUM = 1,
+	TA_HANDLE_OBJECT = 2,		/* TEE_ObjectHandle (object.h) */
+	TA_HANDLE_POBJ_ENUM = 3,	/* TEE_ObjectEnumHandle (storage_enum.c) */
 };
 
 /* 0 when out of memory or out of handles */

@@ -41,18 +41,15 @@ static bool connectable(const char *path, int type)
 	return ok;
 }
 
-int machine_start(struct test_machine *m, const char *const *extra_args)
+/* Starts vteed on m's directory and waits until it serves. */
+static int boot(struct test_machine *m)
 {
+	const char *const *extra_args = m->extra_args;
 	const char *bin = env_or("VTEE_BIN_DIR", ".");
 	char exe[512], state[320], node[400];
 	const char *argv[32];
 	int n = 0;
 
-	memset(m, 0, sizeof(*m));
-	snprintf(m->dir, sizeof(m->dir), "/tmp/vtee-test-XXXXXX");
-	if (!mkdtemp(m->dir))
-		return -1;
-	snprintf(m->runtime_dir, sizeof(m->runtime_dir), "%s/run", m->dir);
 	snprintf(state, sizeof(state), "%s/state", m->dir);
 	snprintf(exe, sizeof(exe), "%s/vteed", bin);
 	argv[n++] = exe;
@@ -90,18 +87,45 @@ int machine_start(struct test_machine *m, const char *const *extra_args)
 	return -1;
 }
 
+int machine_start(struct test_machine *m, const char *const *extra_args)
+{
+	memset(m, 0, sizeof(*m));
+	m->extra_args = extra_args;
+	snprintf(m->dir, sizeof(m->dir), "/tmp/vtee-test-XXXXXX");
+	if (!mkdtemp(m->dir))
+		return -1;
+	snprintf(m->runtime_dir, sizeof(m->runtime_dir), "%s/run", m->dir);
+	return boot(m);
+}
+
+int machine_restart(struct test_machine *m, int sig)
+{
+	machine_kill_supplicant(m, SIGKILL);
+	if (m->vteed > 0) {
+		kill(m->vteed, sig);
+		waitpid(m->vteed, NULL, 0);
+	}
+	m->vteed = 0;
+	return boot(m);
+}
+
 int machine_start_supplicant(struct test_machine *m)
 {
 	const char *bin = env_or("VTEE_BIN_DIR", ".");
 	char exe[512];
 
+	char data_dir[320];
+
 	snprintf(exe, sizeof(exe), "%s/vtee-supplicant", bin);
+	/* where vteed's own supplicant keeps the REE file system */
+	snprintf(data_dir, sizeof(data_dir), "%s/state/tee", m->dir);
 	m->supplicant = fork();
 	if (m->supplicant == 0) {
 		/* SIGKILL: a test may have stopped it with SIGSTOP */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		execl(exe, "vtee-supplicant", "--runtime-dir", m->runtime_dir,
-		      "--ta-dir", env_or("VTEE_TA_DIR", "."), (char *)NULL);
+		      "--ta-dir", env_or("VTEE_TA_DIR", "."),
+		      "--data-dir", data_dir, (char *)NULL);
 		_exit(127);
 	}
 	return m->supplicant > 0 ? 0 : -1;

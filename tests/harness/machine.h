@@ -16,6 +16,7 @@ struct test_machine {
 	char runtime_dir[300];
 	pid_t vteed;
 	pid_t supplicant;	/* one the test started, or 0 */
+	const char *const *extra_args;	/* vteed's, kept for restarts */
 };
 
 /*
@@ -24,6 +25,10 @@ struct test_machine {
  * VTEE_RUNTIME_DIR at it.  0 or -1.
  */
 int machine_start(struct test_machine *m, const char *const *extra_args);
+/* Ends vteed with sig (SIGTERM, or SIGKILL for a crash) and starts it
+ * again on the same state: what was stored must still be there.  0 or
+ * -1. */
+int machine_restart(struct test_machine *m, int sig);
 /* SIGTERM, wait, remove the dir.  Returns the daemon's exit status. */
 int machine_stop(struct test_machine *m);
 /* Starts vtee-supplicant for the machine (for --no-supplicant ones). */

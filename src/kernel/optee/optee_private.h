@@ -132,9 +132,11 @@ int optee_do_call_with_arg(struct tee_context *ctx, struct tee_shm *arg_shm,
 			   bool system_thread);
 
 /* rpc.c */
+/* The page list of the last APPL/KERNEL SHM_ALLOC answer: the secure
+ * world reads it at once, so, as in Linux, it lives until the next
+ * SHM_ALLOC or the end of the call. */
 struct optee_rpc_call_ctx {
-	struct tee_shm *page_lists[8];	/* freed when the call ends */
-	size_t n_page_lists;
+	struct tee_shm *page_list;
 };
 void optee_rpc_cmd(struct tee_context *ctx, struct optee *optee,
 		   struct optee_msg_arg *arg, size_t arg_size,

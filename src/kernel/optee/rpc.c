@@ -55,12 +55,9 @@ static void rpc_return_shm(struct optee *optee, struct optee_msg_arg *arg,
 			   struct tee_shm *shm,
 			   struct optee_rpc_call_ctx *call_ctx)
 {
-	struct tee_shm *pl = NULL;
+	struct tee_shm *pl = optee_build_page_list(optee, shm);
 	uint64_t cookie = 0;
 
-	if (call_ctx->n_page_lists < sizeof(call_ctx->page_lists) /
-				     sizeof(call_ctx->page_lists[0]))
-		pl = optee_build_page_list(optee, shm);
 	if (pl)
 		cookie = optee_cookie_add(&optee->cookies, shm);
 	if (!cookie) {
@@ -69,8 +66,7 @@ static void rpc_return_shm(struct optee *optee, struct optee_msg_arg *arg,
 		rpc_set_result(arg, TEEC_ERROR_OUT_OF_MEMORY);
 		return;
 	}
-	/* the list lives until the call ends, like Linux's pages_list */
-	call_ctx->page_lists[call_ctx->n_page_lists++] = pl;
+	call_ctx->page_list = pl;
 	arg->params[0].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT |
 			      OPTEE_MSG_ATTR_NONCONTIG;
 	arg->params[0].u.tmem = (struct optee_msg_param_tmem){
@@ -116,6 +112,7 @@ static void rpc_shm_alloc(struct tee_context *ctx, struct optee *optee,
 		rpc_set_result(arg, TEEC_ERROR_BAD_PARAMETERS);
 		return;
 	}
+	optee_rpc_finalize_call(call_ctx);	/* the last answer's list */
 	switch (v->a) {
 	case OPTEE_RPC_SHM_TYPE_APPL:
 		shm = supp_shm_alloc(ctx, optee, v->b);
@@ -307,7 +304,7 @@ void optee_rpc_cmd(struct tee_context *ctx, struct optee *optee,
 
 void optee_rpc_finalize_call(struct optee_rpc_call_ctx *call_ctx)
 {
-	for (size_t i = 0; i < call_ctx->n_page_lists; i++)
-		tee_shm_free(call_ctx->page_lists[i]);
-	call_ctx->n_page_lists = 0;
+	if (call_ctx->page_list)
+		tee_shm_free(call_ctx->page_list);
+	call_ctx->page_list = NULL;
 }

@@ -79,7 +79,7 @@ int optee_do_call_with_arg(struct tee_context *ctx, struct tee_shm *arg_shm,
 			   bool system_thread)
 {
 	struct optee *optee = optee_of(ctx);
-	struct optee_rpc_call_ctx call_ctx = { .n_page_lists = 0 };
+	struct optee_rpc_call_ctx call_ctx = { .page_list = NULL };
 	struct optee_call_waiter w;
 	struct smc_regs regs = { .a0 = OPTEE_SMC_CALL_WITH_ARG };
 	int rc;

@@ -7,7 +7,6 @@
  */
 #include <string.h>
 
-#include "ns_ram.h"
 #include "rpc.h"
 #include "sw_private.h"
 #include "tee_api_defines.h"
@@ -44,21 +43,6 @@ static void plugin_params(struct optee_msg_param p[4], const uint8_t *uuid,
 						     shm->cookie };
 }
 
-/* Copies between the channel buffer and the RPC shm's pages. */
-static void shm_write(struct sw_thread *thr, const struct sw_rpc_shm *shm,
-		      const uint8_t *src, uint64_t len)
-{
-	for (size_t i = 0; len; i++) {
-		uint64_t n = len < 4096 ? len : 4096;
-		uint8_t *dst = ns_ram_va(thr->sw->ram, shm->pages[i], n);
-
-		if (dst)
-			memcpy(dst, src, n);
-		src += n;
-		len -= n;
-	}
-}
-
 /*
  * data holds the UUID and in_len - 16 bytes of the buffer; the answer
  * replaces them.  The normal world's out_len is taken only if it fits.
@@ -81,7 +65,7 @@ void supp_plugin_syscall(struct sw_thread *thr, struct ta_chan_msg *m,
 	m->ret = sw_rpc_shm_alloc(thr, OPTEE_RPC_SHM_TYPE_APPL, size, &shm);
 	if (m->ret)
 		return;
-	shm_write(thr, &shm, data + 16, in_len - 16);
+	sw_rpc_shm_write(thr, &shm, data + 16, in_len - 16);
 	plugin_params(p, uuid, (uint32_t)m->args[0], (uint32_t)m->args[1],
 		      &shm, size);
 	m->ret = sw_rpc_cmd(thr, OPTEE_RPC_CMD_SUPP_PLUGIN, 4, p);

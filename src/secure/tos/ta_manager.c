@@ -12,6 +12,7 @@
 #include <sys/epoll.h>
 #include <unistd.h>
 
+#include "storage.h"
 #include "tee_api_defines.h"
 #include "tos_private.h"
 #include "vtee/log.h"
@@ -86,6 +87,7 @@ static void instance_free(struct tos *tos, struct ta_instance *inst)
 		epoll_ctl(tos->epoll_fd, EPOLL_CTL_DEL, inst->sock, NULL);
 	pthread_mutex_unlock(&tos->lock);
 	ta_maps_release(tos, inst);
+	storage_release_owner(tos->storage, inst);
 	ta_process_free(inst);
 	pthread_mutex_destroy(&inst->lock);
 	pthread_cond_destroy(&inst->cond);

@@ -256,6 +256,18 @@ void ta_syscall(struct tos *tos, struct sw_thread *thr,
 		m->data_len = in_len;
 		ta2ta_syscall(tos, thr, inst, sess, m, data);
 		break;
+	case TA_SYS_POBJ_OPEN:
+	case TA_SYS_POBJ_CREATE:
+	case TA_SYS_POBJ_CLOSE:
+	case TA_SYS_POBJ_READ:
+	case TA_SYS_POBJ_WRITE:
+	case TA_SYS_POBJ_TRUNCATE:
+	case TA_SYS_POBJ_INFO:
+	case TA_SYS_POBJ_DELETE:
+	case TA_SYS_POBJ_RENAME:
+	case TA_SYS_POBJ_NEXT:
+		ta_storage_syscall(tos, thr, inst, m, data, in_len);
+		break;
 	default:
 		m->ret = TEE_ERROR_NOT_SUPPORTED;
 		break;

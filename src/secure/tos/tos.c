@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "storage.h"
 #include "tos_private.h"
 #include "vtee/log.h"
 #include "vtee/ta_image.h"
@@ -29,6 +30,14 @@ int tos_create(const struct tos_config *cfg, struct tos **out)
 		LOG_ERR("cannot use TA signing key %s", cfg->ta_pubkey_path);
 		free(tos);
 		return -EINVAL;
+	}
+	rc = storage_new(cfg->secure_dir, &tos->storage);
+	if (rc) {
+		LOG_ERR("cannot start trusted storage in %s: %s",
+			cfg->secure_dir, strerror(-rc));
+		EVP_PKEY_free(tos->pubkey);
+		free(tos);
+		return rc;
 	}
 	rc = ta_monitor_start(tos);
 	if (!rc)
@@ -65,6 +74,7 @@ void tos_destroy(struct tos *tos)
 	list_for_each_entry_safe(t, ttmp, &tos->times, node)
 		free(t);
 	ta_launcher_stop(tos);
+	storage_free(tos->storage);
 	EVP_PKEY_free(tos->pubkey);
 	free(tos);
 }

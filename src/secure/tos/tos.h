@@ -22,6 +22,9 @@ struct tos_config {
 	const char *ta_pubkey_path;
 	const char *launcher_path;
 	uint8_t device_id[16];
+	/* the secure world's own files (hardware unique key, NV counters);
+	 * NULL: no trusted storage */
+	const char *secure_dir;
 	const char *const *debug_tas;	/* UUID strings started stopped */
 	size_t n_debug_tas;
 };

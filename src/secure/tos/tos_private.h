@@ -96,6 +96,7 @@ struct ta_time {
 struct tos {
 	struct tos_config cfg;
 	EVP_PKEY *pubkey;
+	struct storage *storage;	/* trusted storage (storage/) */
 	pthread_mutex_t lock;		/* instances, sessions, times */
 	struct list_node instances;
 	struct list_node sessions;
@@ -188,6 +189,11 @@ uint32_t tee_prop_get(const struct tos *tos, uint32_t index, char *out,
 /* supp_plugin.c: TA_SYS_SUPP_PLUGIN */
 void supp_plugin_syscall(struct sw_thread *thr, struct ta_chan_msg *m,
 			 uint8_t *data, uint32_t in_len);
+
+/* ta_storage.c: TA_SYS_POBJ_* */
+void ta_storage_syscall(struct tos *tos, struct sw_thread *thr,
+			struct ta_instance *inst, struct ta_chan_msg *m,
+			uint8_t *data, uint32_t in_len);
 
 /* ta2ta.c */
 void ta2ta_syscall(struct tos *tos, struct sw_thread *thr,

@@ -405,18 +405,18 @@ static void test_ta_load_dance(void **state)
 static void test_other_requests(void **state)
 {
 	struct tee_dev *d = fake_new(true);
-	struct fake_req fs = { .func = OPTEE_RPC_CMD_FS, .n = 1 };
+	struct fake_req sock = { .func = OPTEE_RPC_CMD_SOCKET, .n = 1 };
 	struct fake_req kernel_shm = shm_req(OPTEE_RPC_CMD_SHM_ALLOC, 4096);
 
 	(void)state;
-	fs.p[0].attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT;
+	sock.p[0].attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT;
 	kernel_shm.p[0].a = OPTEE_RPC_SHM_TYPE_KERNEL;
 	supp_start(d, 4);
-	submit(d, &fs);
+	submit(d, &sock);
 	submit(d, &kernel_shm);
-	answer_wait(d, &fs);
+	answer_wait(d, &sock);
 	answer_wait(d, &kernel_shm);
-	assert_int_equal(fs.ret, SUPP_RES_NOT_SUPPORTED);
+	assert_int_equal(sock.ret, SUPP_RES_NOT_SUPPORTED);
 	assert_int_equal(kernel_shm.ret, SUPP_RES_BAD_PARAMETERS);
 	assert_int_equal(d->protocol_errors, 0);
 }

@@ -226,7 +226,7 @@ static void test_dispatch(void **state)
 			 SUPP_RES_SUCCESS);
 	assert_int_equal(p[1].b, TA_A_SIZE);
 	memcpy(orig, p, sizeof(p));
-	assert_int_equal(supp_dispatch(&fx->s, OPTEE_RPC_CMD_FS, p, 2),
+	assert_int_equal(supp_dispatch(&fx->s, OPTEE_RPC_CMD_SOCKET, p, 2),
 			 SUPP_RES_NOT_SUPPORTED);
 	assert_int_equal(supp_dispatch(&fx->s, OPTEE_RPC_CMD_RPMB, p, 2),
 			 SUPP_RES_NOT_SUPPORTED);
