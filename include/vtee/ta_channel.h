@@ -125,6 +125,8 @@ enum ta_syscall {
 	 * TRUNCATE: args[0] = handle, args[1] = new size.
 	 * INFO: args[0] = handle.  Out: data = struct ta_pobj_info.
 	 * RENAME: args[0] = handle; data = the new id.
+	 * RESTRICT: args[0] = handle, args[1] = usage bits to keep (the
+	 *   stored usage becomes its AND with them).
 	 * NEXT (enumeration, in id order): args[0] = storage id, args[1] =
 	 *   1 if data holds the previous id (0: start).  Out: data = struct
 	 *   ta_pobj_info, the id (info.id_len bytes), the attr blob; or
@@ -140,6 +142,7 @@ enum ta_syscall {
 	TA_SYS_POBJ_DELETE = 21,
 	TA_SYS_POBJ_RENAME = 22,
 	TA_SYS_POBJ_NEXT = 23,
+	TA_SYS_POBJ_RESTRICT = 24,
 };
 
 /* What the OS keeps of a persistent object besides its data. */

@@ -111,9 +111,14 @@ TEE_Result TEE_RestrictObjectUsage1(TEE_ObjectHandle object,
 				    uint32_t objectUsage)
 {
 	struct ta_object *o = ta_object_get(object);
+	TEE_Result res = TEE_SUCCESS;
 
-	o->info.objectUsage &= objectUsage;
-	return TEE_SUCCESS;
+	/* a persistent object keeps the restriction, as in OP-TEE */
+	if (o->os_handle)
+		res = ta_pobj_restrict(o, objectUsage);
+	if (!res)
+		o->info.objectUsage &= objectUsage;
+	return res;
 }
 
 void TEE_RestrictObjectUsage(TEE_ObjectHandle object, uint32_t objectUsage)

@@ -74,6 +74,13 @@ void ta_pobj_close(struct ta_object *o)
 	o->os_handle = 0;
 }
 
+TEE_Result ta_pobj_restrict(struct ta_object *o, uint32_t usage)
+{
+	uint64_t args[6] = { o->os_handle, usage };
+
+	return storage_result(ta_syscall_args(TA_SYS_POBJ_RESTRICT, args), 0);
+}
+
 void ta_pobj_sync_info(struct ta_object *o)
 {
 	struct ta_pobj_info info;

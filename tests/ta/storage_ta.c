@@ -214,6 +214,11 @@ static TEE_Result do_delete(TEE_Param p[4])
 	return TEE_CloseAndDeletePersistentObject1(handle_of(&p[0]));
 }
 
+static TEE_Result do_restrict(TEE_Param p[4])
+{
+	return TEE_RestrictObjectUsage1(handle_of(&p[0]), p[0].value.b);
+}
+
 static TEE_Result do_rename(TEE_Param p[4])
 {
 	return TEE_RenamePersistentObject(handle_of(&p[0]), p[1].memref.buffer,
@@ -246,6 +251,8 @@ static const struct cmd cmds[] = {
 				 NONE), enumerate },
 	[STORAGE_CMD_GET_ATTR] = { P(VALUE_INPUT, MEMREF_OUTPUT, NONE, NONE),
 				   get_attr },
+	[STORAGE_CMD_RESTRICT] = { P(VALUE_INPUT, NONE, NONE, NONE),
+				   do_restrict },
 	[STORAGE_CMD_ENUM_STATES] = { P(VALUE_INPUT, VALUE_OUTPUT, NONE,
 					NONE), enum_states },
 };

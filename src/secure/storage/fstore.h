@@ -34,4 +34,9 @@ struct fstore {
 /* The normal world's file system through the supplicant. */
 extern struct fstore fstore_ree;
 
+/* The RPMB partition (device 0), authenticated with key; NULL if out of
+ * memory.  The device is opened (and the key programmed) on first use. */
+struct fstore *fstore_rpmb_new(const uint8_t key[32]);
+void fstore_rpmb_free(struct fstore *fs);
+
 #endif /* VTEE_SECURE_FSTORE_H */

@@ -24,6 +24,16 @@
 #define OPEN_FLAGS	(ACCESS_FLAGS | SHARE_FLAGS)
 #define CREATE_FLAGS	(OPEN_FLAGS | TEE_DATA_FLAG_OVERWRITE | 0x200u)
 
+static int rpmb_store_new(struct storage *s)
+{
+	uint8_t key[32];
+
+	storage_rpmb_key(s->huk, key);
+	s->rpmb = fstore_rpmb_new(key);
+	OPENSSL_cleanse(key, sizeof(key));
+	return s->rpmb ? 0 : -ENOMEM;
+}
+
 int storage_new(const char *secure_dir, struct storage **out)
 {
 	struct storage *s = calloc(1, sizeof(*s));
@@ -43,6 +53,8 @@ int storage_new(const char *secure_dir, struct storage **out)
 			rc = huk_load(secure_dir, s->huk);
 		if (!rc && !(s->dir = strdup(secure_dir)))
 			rc = -ENOMEM;
+		if (!rc)
+			rc = rpmb_store_new(s);
 	}
 	if (rc) {
 		storage_free(s);
@@ -77,6 +89,7 @@ void storage_free(struct storage *s)
 		volume_fini(&vol->v);
 		free(vol);
 	}
+	fstore_rpmb_free(s->rpmb);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
 	OPENSSL_cleanse(s->huk, sizeof(s->huk));
@@ -95,7 +108,9 @@ static uint32_t storage_backend(const struct storage *s, uint32_t storage_id,
 		*fs = &fstore_ree;
 		break;
 	case TEE_STORAGE_PRIVATE_RPMB:
-		return TEE_ERROR_STORAGE_NOT_AVAILABLE;
+		*norm = TEE_STORAGE_PRIVATE_RPMB;
+		*fs = s->rpmb;
+		break;
 	default:
 		return TEE_ERROR_ITEM_NOT_FOUND;
 	}

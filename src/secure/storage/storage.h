@@ -74,6 +74,9 @@ uint32_t storage_truncate(const struct storage_caller *c, uint32_t handle,
 			  uint64_t size);
 uint32_t storage_info(const struct storage_caller *c, uint32_t handle,
 		      struct ta_pobj_info *info);
+/* GP keeps a persistent object's usage restriction: stored usage &= usage. */
+uint32_t storage_restrict(const struct storage_caller *c, uint32_t handle,
+			  uint32_t usage);
 uint32_t storage_delete(const struct storage_caller *c, uint32_t handle);
 uint32_t storage_rename(const struct storage_caller *c, uint32_t handle,
 			const void *id, size_t id_len);

@@ -48,6 +48,7 @@ struct phandle {
 struct storage {
 	char *dir;			/* NULL: not available */
 	uint8_t huk[HUK_SIZE];
+	struct fstore *rpmb;		/* TEE_STORAGE_PRIVATE_RPMB's files */
 	/* everything below, and svol.busy, pobj lists and counts */
 	pthread_mutex_t lock;
 	pthread_cond_t idle;		/* a volume stopped being busy */

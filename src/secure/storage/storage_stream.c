@@ -238,6 +238,28 @@ uint32_t storage_truncate(const struct storage_caller *c, uint32_t handle,
 	return res;
 }
 
+uint32_t storage_restrict(const struct storage_caller *c, uint32_t handle,
+			  uint32_t usage)
+{
+	struct sfmt_obj_meta *m;
+	struct phandle *h;
+	uint32_t old, res = storage_claim_handle(c, handle, &h);
+
+	if (res)
+		return res;
+	m = &h->obj->content.meta;
+	old = m->usage;
+	if (h->obj->pending)
+		res = TEE_ERROR_BAD_STATE;
+	else if ((m->usage & usage) != m->usage) {
+		m->usage &= usage;
+		if ((res = commit(c, h->obj)))
+			m->usage = old;
+	}
+	storage_release_vol(c->s, h->obj->vol);
+	return res;
+}
+
 uint32_t storage_info(const struct storage_caller *c, uint32_t handle,
 		      struct ta_pobj_info *info)
 {

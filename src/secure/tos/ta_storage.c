@@ -164,6 +164,9 @@ void ta_storage_syscall(struct tos *tos, struct sw_thread *thr,
 	case TA_SYS_POBJ_NEXT:
 		sys_next(&c, m, data, in_len);
 		break;
+	case TA_SYS_POBJ_RESTRICT:
+		m->ret = storage_restrict(&c, h, (uint32_t)m->args[1]);
+		break;
 	default:
 		m->ret = TEE_ERROR_NOT_SUPPORTED;
 		break;

@@ -266,6 +266,7 @@ void ta_syscall(struct tos *tos, struct sw_thread *thr,
 	case TA_SYS_POBJ_DELETE:
 	case TA_SYS_POBJ_RENAME:
 	case TA_SYS_POBJ_NEXT:
+	case TA_SYS_POBJ_RESTRICT:
 		ta_storage_syscall(tos, thr, inst, m, data, in_len);
 		break;
 	default:

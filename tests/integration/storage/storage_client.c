@@ -111,6 +111,11 @@ TEEC_Result sc_truncate(struct sclient *c, uint32_t h, uint32_t size)
 	return handle_cmd(c, STORAGE_CMD_TRUNCATE, h, size);
 }
 
+TEEC_Result sc_restrict(struct sclient *c, uint32_t h, uint32_t usage)
+{
+	return handle_cmd(c, STORAGE_CMD_RESTRICT, h, usage);
+}
+
 TEEC_Result sc_delete(struct sclient *c, uint32_t h)
 {
 	return handle_cmd(c, STORAGE_CMD_DELETE, h, 0);

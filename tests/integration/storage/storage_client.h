@@ -15,6 +15,7 @@
 
 #define PRIVATE		0x00000001u	/* TEE_STORAGE_PRIVATE */
 #define PRIVATE_REE	0x80000000u
+#define PRIVATE_RPMB	0x80000100u
 #define F_READ		0x00000001u	/* TEE_DATA_FLAG_* */
 #define F_WRITE		0x00000002u
 #define F_META		0x00000004u
@@ -61,6 +62,7 @@ TEEC_Result sc_seek(struct sclient *c, uint32_t h, int64_t off,
 TEEC_Result sc_info(struct sclient *c, uint32_t h, uint64_t *size,
 		    uint64_t *pos, uint32_t *flags);
 TEEC_Result sc_delete(struct sclient *c, uint32_t h);
+TEEC_Result sc_restrict(struct sclient *c, uint32_t h, uint32_t usage);
 TEEC_Result sc_rename(struct sclient *c, uint32_t h, const char *id);
 /* The ids enumeration returns, joined with ',' in its order. */
 TEEC_Result sc_enum(struct sclient *c, uint32_t storage, char *ids,

@@ -21,6 +21,7 @@
 #define SEEK_CUR_	1
 #define SEEK_END_	2
 #define ATTR_SECRET_VALUE 0xC0000000u
+#define USAGE_EXTRACTABLE 0x00000001u
 
 static struct test_machine machine;
 
@@ -348,6 +349,14 @@ static void test_key_object_attributes(void **state)
 			 TEEC_SUCCESS);
 	assert_int_equal(len, sizeof(key));
 	assert_memory_equal(back, key, sizeof(key));
+	/* a usage restriction is stored with the object: after reopening,
+	 * the secret is not extractable and GP panics the TA */
+	assert_int_equal(sc_restrict(&c, h, ~USAGE_EXTRACTABLE), 0);
+	sc_close_obj(&c, h);
+	assert_int_equal(sc_open_obj(&c, PRIVATE, "aes-key", F_READ, &h), 0);
+	len = sizeof(back);
+	assert_int_equal(sc_get_attr(&c, h, ATTR_SECRET_VALUE, back, &len),
+			 RES_TARGET_DEAD);
 	sc_close(&c);
 }
 
@@ -413,6 +422,39 @@ static void test_access_rules_panic(void **state)
 	sc_close(&c);
 }
 
+static void test_rpmb_storage(void **state)
+{
+	struct sclient c;
+	char buf[64], ids[128];
+	size_t got;
+	uint32_t h, n;
+
+	(void)state;
+	open_client(&c);
+	assert_int_equal(sc_create(&c, PRIVATE_RPMB, "pin", F_ALL, "1234", 4,
+				   &h), 0);
+	assert_int_equal(sc_write(&c, h, "5678", 4), 0);
+	sc_close_obj(&c, h);
+	/* RPMB and the REE file system are two storages */
+	assert_int_equal(sc_open_obj(&c, PRIVATE, "pin", F_READ, &h),
+			 RES_ITEM_NOT_FOUND);
+	assert_int_equal(sc_enum(&c, PRIVATE_RPMB, ids, sizeof(ids), &n), 0);
+	assert_string_equal(ids, "pin");
+	sc_close(&c);
+	/* the emulated device keeps its blocks and counter across restarts */
+	assert_int_equal(machine_restart(&machine, SIGKILL), 0);
+	open_client(&c);
+	assert_int_equal(sc_open_obj(&c, PRIVATE_RPMB, "pin", F_ALL, &h), 0);
+	assert_int_equal(sc_read(&c, h, buf, sizeof(buf), &got), 0);
+	/* the write went at position 0, over the initial data */
+	assert_int_equal(got, 4);
+	assert_memory_equal(buf, "5678", 4);
+	assert_int_equal(sc_delete(&c, h), 0);
+	assert_int_equal(sc_open_obj(&c, PRIVATE_RPMB, "pin", F_READ, &h),
+			 RES_ITEM_NOT_FOUND);
+	sc_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -429,6 +471,7 @@ int main(void)
 		T(test_key_object_attributes),
 		T(test_survives_restart_and_crash),
 		T(test_access_rules_panic),
+		T(test_rpmb_storage),
 #undef T
 	};
 

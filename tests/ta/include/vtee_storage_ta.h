@@ -53,5 +53,7 @@
  * in: a = storage id; p1 value out: a = result of GetNext before Start,
  * b = result of GetNext after Reset */
 #define STORAGE_CMD_ENUM_STATES		14
+/* p0 value in: a = handle, b = usage (TEE_RestrictObjectUsage1) */
+#define STORAGE_CMD_RESTRICT		15
 
 #endif /* VTEE_STORAGE_TA_H */

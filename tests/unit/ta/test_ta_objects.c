@@ -48,7 +48,7 @@ void TEE_Panic(TEE_Result panicCode)
 		}							\
 	} while (0)
 
-static unsigned int pobj_closed, pobj_synced;
+static unsigned int pobj_closed, pobj_synced, pobj_restricted;
 
 void ta_pobj_close(struct ta_object *o)
 {
@@ -60,6 +60,14 @@ void ta_pobj_sync_info(struct ta_object *o)
 {
 	pobj_synced++;
 	o->info.dataSize = 1234;
+}
+
+TEE_Result ta_pobj_restrict(struct ta_object *o, uint32_t usage)
+{
+	(void)o;
+	(void)usage;
+	pobj_restricted++;
+	return TEE_SUCCESS;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1103,6 +1111,10 @@ static void test_free_and_close(void **state)
 					   TEE_HANDLE_FLAG_INITIALIZED);
 	assert_panics(TEE_FreeTransientObject(p));
 	assert_panics(TEE_ResetTransientObject(p));
+	/* a usage restriction goes to the OS too, which stores it */
+	pobj_restricted = 0;
+	assert_int_equal(TEE_RestrictObjectUsage1(p, 0), TEE_SUCCESS);
+	assert_int_equal(pobj_restricted, 1);
 	assert_int_equal(pobj_closed, 0);
 	TEE_CloseObject(p);
 	assert_int_equal(pobj_closed, 1);
