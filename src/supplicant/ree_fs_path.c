@@ -36,6 +36,16 @@ static bool has_dotdot(const char *name)
 	return false;
 }
 
+/* The RPMB image shares the data directory: the file system never names
+ * it, so the secure world's RPMB cannot be reached around its keys. */
+static bool is_rpmb_image(const char *name)
+{
+	size_t len = strlen(RPMB_EMU_IMAGE);
+
+	return !strncmp(name, RPMB_EMU_IMAGE, len) &&
+	       (!name[len] || name[len] == '.' || name[len] == '/');
+}
+
 uint32_t fs_name_get(const struct fs_req *r, const struct tee_ioctl_param *p,
 		     char name[FS_NAME_BUF])
 {
@@ -52,6 +62,8 @@ uint32_t fs_name_get(const struct fs_req *r, const struct tee_ioctl_param *p,
 		return SUPP_RES_BAD_PARAMETERS;
 	skip = strspn(name, "/");
 	memmove(name, name + skip, strlen(name + skip) + 1);
+	if (is_rpmb_image(name))
+		return SUPP_RES_BAD_PARAMETERS;
 	return has_dotdot(name) ? SUPP_RES_BAD_PARAMETERS : SUPP_RES_SUCCESS;
 }
 

@@ -30,7 +30,6 @@
 #include "rpmb_emu.h"
 #include "supp.h"
 
-#define RPMB_EMU_IMAGE		"rpmb.img"
 /* EXT_CSD[222]: one 512-byte sector, so two frames per reliable write */
 #define RPMB_EMU_REL_WR_SEC_C	1
 #define RPMB_EMU_WRITE_FRAMES	(2 * RPMB_EMU_REL_WR_SEC_C)

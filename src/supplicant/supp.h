@@ -45,6 +45,10 @@ struct tee_dev;
  * most; the kernel refuses to hand over a request that would not fit. */
 #define SUPP_MAX_PARAMS			5
 
+/* The emulated RPMB device's image (and its ".tmp" while it is replaced),
+ * in the data directory; the REE FS service never hands it out. */
+#define RPMB_EMU_IMAGE	"rpmb.img"
+
 /* ------------------------------------------------------------ log.c */
 enum supp_log_level {
 	SUPP_LOG_ERROR,

@@ -569,6 +569,8 @@ static void test_name_escapes(void **state)
 {
 	static const char *const bad[] = {
 		"..", "../x", "a/../../x", "a/..", "/../etc/passwd",
+		/* the emulated RPMB device's image is not the FS's */
+		"rpmb.img", "/rpmb.img", "rpmb.img.tmp", "rpmb.img/x",
 	};
 	struct fixture *fx = *state;
 	uint64_t fd;
@@ -595,6 +597,8 @@ static void test_name_escapes(void **state)
 	fd = create_ok(fx, "...");
 	assert_int_equal(fs_close_fd(fx, fd), SUPP_RES_SUCCESS);
 	fd = create_ok(fx, "..x");
+	assert_int_equal(fs_close_fd(fx, fd), SUPP_RES_SUCCESS);
+	fd = create_ok(fx, "rpmb.imgx");
 	assert_int_equal(fs_close_fd(fx, fd), SUPP_RES_SUCCESS);
 }
 
