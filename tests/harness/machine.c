@@ -41,6 +41,34 @@ static bool connectable(const char *path, int type)
 	return ok;
 }
 
+static bool wants_no_supplicant(const struct test_machine *m)
+{
+	for (int i = 0; m->extra_args && m->extra_args[i]; i++)
+		if (!strcmp(m->extra_args[i], "--no-supplicant"))
+			return true;
+	return false;
+}
+
+/* The value the test gave vteed's option `name`, else fallback. */
+static const char *extra_arg(const struct test_machine *m, const char *name,
+			     const char *fallback)
+{
+	for (int i = 0; m->extra_args && m->extra_args[i]; i++)
+		if (!strcmp(m->extra_args[i], name) && m->extra_args[i + 1])
+			return m->extra_args[i + 1];
+	return fallback;
+}
+
+/* vteed is up: a stock supplicant to test must be started by hand. */
+static int booted(struct test_machine *m)
+{
+	if (!getenv("VTEE_TEST_STOCK_SUPPLICANT") || wants_no_supplicant(m))
+		return 0;
+	if (machine_start_supplicant(m) || !machine_wait_supplicant(m))
+		return -1;
+	return 0;
+}
+
 /* Starts vteed on m's directory and waits until it serves. */
 static int boot(struct test_machine *m)
 {
@@ -62,8 +90,11 @@ static int boot(struct test_machine *m)
 	argv[n++] = env_or("VTEE_TA_DIR", ".");
 	argv[n++] = "--ta-key";
 	argv[n++] = env_or("VTEE_TA_PUBKEY", "ta-dev-pub.pem");
-	for (int i = 0; extra_args && extra_args[i] && n < 30; i++)
+	for (int i = 0; extra_args && extra_args[i] && n < 29; i++)
 		argv[n++] = extra_args[i];
+	/* with a stock supplicant to test, it replaces vteed's own */
+	if (getenv("VTEE_TEST_STOCK_SUPPLICANT") && !wants_no_supplicant(m))
+		argv[n++] = "--no-supplicant";
 	argv[n] = NULL;
 	m->vteed = fork();
 	if (m->vteed == 0) {
@@ -77,7 +108,7 @@ static int boot(struct test_machine *m)
 	for (int i = 0; i < 500; i++) {
 		if (connectable(node, SOCK_STREAM)) {
 			setenv("VTEE_RUNTIME_DIR", m->runtime_dir, 1);
-			return 0;
+			return booted(m);
 		}
 		if (waitpid(m->vteed, NULL, WNOHANG) == m->vteed)
 			break;
@@ -109,12 +140,27 @@ int machine_restart(struct test_machine *m, int sig)
 	return boot(m);
 }
 
+/* optee_client's unmodified tee-supplicant, reaching the machine's
+ * teepriv0 through the device shim (by hand: docs/porting-optee.md). */
+static void exec_stock_supplicant(struct test_machine *m, const char *stock,
+				  const char *data_dir)
+{
+	const char *bin = env_or("VTEE_BIN_DIR", ".");
+	char preload[600];
+
+	snprintf(preload, sizeof(preload), "%s/../lib/libvtee-preload.so", bin);
+	setenv("LD_PRELOAD", preload, 1);
+	setenv("VTEE_RUNTIME_DIR", m->runtime_dir, 1);
+	execl(stock, "tee-supplicant", "-f", data_dir, "-l",
+	      extra_arg(m, "--ta-dir", env_or("VTEE_TA_DIR", ".")), "-p",
+	      extra_arg(m, "--plugin-dir", "/nonexistent"), (char *)NULL);
+}
+
 int machine_start_supplicant(struct test_machine *m)
 {
 	const char *bin = env_or("VTEE_BIN_DIR", ".");
-	char exe[512];
-
-	char data_dir[320];
+	const char *stock = getenv("VTEE_TEST_STOCK_SUPPLICANT");
+	char exe[512], data_dir[320];
 
 	snprintf(exe, sizeof(exe), "%s/vtee-supplicant", bin);
 	/* where vteed's own supplicant keeps the REE file system */
@@ -123,9 +169,13 @@ int machine_start_supplicant(struct test_machine *m)
 	if (m->supplicant == 0) {
 		/* SIGKILL: a test may have stopped it with SIGSTOP */
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
-		execl(exe, "vtee-supplicant", "--runtime-dir", m->runtime_dir,
-		      "--ta-dir", env_or("VTEE_TA_DIR", "."),
-		      "--data-dir", data_dir, (char *)NULL);
+		if (stock)
+			exec_stock_supplicant(m, stock, data_dir);
+		else
+			execl(exe, "vtee-supplicant", "--runtime-dir",
+			      m->runtime_dir, "--ta-dir",
+			      env_or("VTEE_TA_DIR", "."), "--data-dir",
+			      data_dir, (char *)NULL);
 		_exit(127);
 	}
 	return m->supplicant > 0 ? 0 : -1;

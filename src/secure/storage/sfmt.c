@@ -338,6 +338,9 @@ int sfmt_obj_open(const uint8_t fek[SFMT_KEY_SIZE], uint64_t file_no,
 	}
 	/* hand back blob then data, without the meta in front */
 	memmove(p, p + OBJ_META_SIZE, meta->blob_len + meta->data_len);
+	/* the move left the plaintext's last bytes twice: wipe the copy the
+	 * caller does not know of (it wipes only blob and data) */
+	OPENSSL_cleanse(p + meta->blob_len + meta->data_len, OBJ_META_SIZE);
 	*plain = p;
 	return 0;
 }

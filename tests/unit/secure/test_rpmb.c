@@ -48,7 +48,6 @@ enum fake_mode {
 	FAKE_REPLAY,		/* the kept answer instead of the device's */
 	FAKE_NONCE,		/* forged, re-MACed with the key */
 	FAKE_ADDRESS,
-	FAKE_BLOCK_COUNT,
 	FAKE_COUNTER_SAME,	/* a write answer whose counter did not move */
 	FAKE_TYPE,
 	FAKE_NO_KEY,		/* claims KEY_NOT_PROGRAMMED */
@@ -136,9 +135,6 @@ static void forge(struct rpmb_frame *f, size_t n, enum fake_mode mode)
 			break;
 		case FAKE_ADDRESS:
 			rpmb_put16(f[i].address, rpmb_get16(f[i].address) + 1);
-			break;
-		case FAKE_BLOCK_COUNT:
-			rpmb_put16(f[i].block_count, (uint16_t)(n + 1));
 			break;
 		case FAKE_COUNTER_SAME:
 			rpmb_put32(f[i].write_counter,
@@ -471,7 +467,6 @@ static void test_forged_fields(void **state)
 		{ FAKE_NONCE, RPMB_MSG_COUNTER_READ },
 		{ FAKE_ADDRESS, RPMB_MSG_DATA_READ },
 		{ FAKE_ADDRESS, RPMB_MSG_DATA_WRITE },
-		{ FAKE_BLOCK_COUNT, RPMB_MSG_DATA_READ },
 		{ FAKE_COUNTER_SAME, RPMB_MSG_DATA_WRITE },
 		{ FAKE_TYPE, RPMB_MSG_DATA_READ },
 		{ FAKE_TYPE, RPMB_MSG_DATA_WRITE },
