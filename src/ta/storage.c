@@ -193,10 +193,13 @@ static void *create_message(const void *id, size_t id_len,
 	if (!msg)
 		return NULL;
 	memcpy(msg, &cr, sizeof(cr));
-	memcpy(msg + sizeof(cr), id, id_len);
+	if (id_len)
+		memcpy(msg + sizeof(cr), id, id_len);
 	if (attrs)
 		ta_object_blob_write(attrs, msg + sizeof(cr) + id_len);
-	memcpy(msg + sizeof(cr) + id_len + cr.info.blob_len, data, first);
+	if (first)	/* data may be NULL when there is none */
+		memcpy(msg + sizeof(cr) + id_len + cr.info.blob_len, data,
+		       first);
 	return msg;
 }
 
