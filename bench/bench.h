@@ -17,6 +17,9 @@
 
 struct bench_opts {
 	unsigned int iterations;	/* timed round trips per latency */
+	/* vteed's state dir: the storage floors' files go there (NULL:
+	 * the default one, src/common/paths.c) */
+	const char *state_dir;
 };
 
 #define BENCH_MAX_FIELDS 16
@@ -56,6 +59,15 @@ int bench_open_cold(const struct bench_opts *o, struct bench_result *r);
 int bench_throughput_1(const struct bench_opts *o, struct bench_result *r);
 int bench_throughput_2(const struct bench_opts *o, struct bench_result *r);
 int bench_throughput_8(const struct bench_opts *o, struct bench_result *r);
+/* vtee_storage.c: trusted storage in a TA, next to write+fsync floors */
+int bench_storage_create_1k(const struct bench_opts *o,
+			    struct bench_result *r);
+int bench_storage_create_init_1k(const struct bench_opts *o,
+				 struct bench_result *r);
+int bench_storage_read_1k(const struct bench_opts *o, struct bench_result *r);
+int bench_storage_read_1m(const struct bench_opts *o, struct bench_result *r);
+int bench_storage_small_writes(const struct bench_opts *o,
+			       struct bench_result *r);
 /* vtee_shim.c: the null invoke through libvtee-preload.so, in a child */
 int bench_null_invoke_shim(const struct bench_opts *o, struct bench_result *r);
 /* vtee_shim.c: runs and exits if this process is that child, else -1 */

@@ -32,10 +32,17 @@ static void usage(FILE *f)
 		"null_invoke_shim runs the null invoke again through\n"
 		"libvtee-preload.so, with the libteec.so.2 of "
 		"$VTEE_BENCH_LIBTEEC_DIR if set (a stock\noptee_client "
-		"build), else vtee's own in its raw-device mode.\n\n"
+		"build), else vtee's own in its raw-device mode.  The "
+		"storage_* cases\nrun GP trusted storage in a TA next to "
+		"the same bytes written with write+fsync\n(read with pread) "
+		"to plain files in a temporary directory in vteed's state\n"
+		"dir; over_floor is the ratio of their times.\n\n"
 		"  -n, --iterations N    timed round trips per latency "
 		"(default %d)\n"
 		"  -o, --json-out FILE   also write the JSON object to FILE\n"
+		"  -s, --state-dir DIR   vteed's state dir, for the storage "
+		"floors' files\n"
+		"                        (default: vteed's default)\n"
 		"  -h, --help            show this help\n\n"
 		"Exit status: 0 success, 1 a measurement failed, 2 bad command "
 		"line.\n", DEFAULT_ITERATIONS);
@@ -60,13 +67,14 @@ static int args_parse(int argc, char **argv, struct main_args *a)
 	static const struct option opts[] = {
 		{ "iterations", required_argument, NULL, 'n' },
 		{ "json-out", required_argument, NULL, 'o' },
+		{ "state-dir", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
 	int c;
 
 	a->opts.iterations = DEFAULT_ITERATIONS;
-	while ((c = getopt_long(argc, argv, "n:o:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:o:s:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			if (iterations_parse(optarg, &a->opts.iterations)) {
@@ -77,6 +85,7 @@ static int args_parse(int argc, char **argv, struct main_args *a)
 			}
 			break;
 		case 'o': a->json_out = optarg; break;
+		case 's': a->opts.state_dir = optarg; break;
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); return 2;
 		}

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
  * The vtee measurements: calls through libteec (tee_client_api.h, linked
- * as `teec`) to the vteed of $VTEE_RUNTIME_DIR, using the test TAs.  Each
- * kind lives in a file of its own (vtee_invoke.c, vtee_session.c,
- * vtee_throughput.c); its result appears under "vtee" with the name
- * given here.
+ * as `teec`) to the vteed of $VTEE_RUNTIME_DIR, using the test TAs (and
+ * the storage benchmark TA of ta/ for trusted storage).  Each kind lives
+ * in a file of its own (vtee_invoke.c, vtee_session.c, vtee_throughput.c,
+ * vtee_storage.c); its result appears under "vtee" with the name given
+ * here.
  */
 #include "bench.h"
 
@@ -21,5 +22,10 @@ const struct bench_case bench_vtee[] = {
 	{ "throughput_1_thread", bench_throughput_1 },
 	{ "throughput_2_threads", bench_throughput_2 },
 	{ "throughput_8_threads", bench_throughput_8 },
+	{ "storage_create_1k", bench_storage_create_1k },
+	{ "storage_create_init_1k", bench_storage_create_init_1k },
+	{ "storage_read_1k", bench_storage_read_1k },
+	{ "storage_read_1m", bench_storage_read_1m },
+	{ "storage_small_writes", bench_storage_small_writes },
 	{ NULL, NULL }
 };

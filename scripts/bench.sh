@@ -13,4 +13,5 @@ machine=$(mktemp -d /tmp/vtee-bench-XXXXXX)
 trap '"$top/tests/harness/vteed-fixture.sh" stop "$machine" >/dev/null; rm -rf "$machine"' EXIT
 "$top/tests/harness/vteed-fixture.sh" start "$machine" "$build/bin" \
 	"$build/ta" "$build/keys/ta-dev-pub.pem"
-VTEE_RUNTIME_DIR=$machine/run "$build/bin/vtee-bench" "$@"
+VTEE_RUNTIME_DIR=$machine/run "$build/bin/vtee-bench" \
+	--state-dir "$machine/state" "$@"
