@@ -113,8 +113,10 @@ enum ta_syscall {
 	 * OPEN: args[0] = storage id, args[1] = GP flags; data = object id.
 	 *   Out: args[0] = handle; data = struct ta_pobj_info + attr blob.
 	 * CREATE: args[0] = storage id, args[1] = GP flags, args[2] = total
-	 *   initial data bytes; data = struct ta_pobj_create, id, attr blob,
-	 *   then the initial data (all of it, or the first part: the object
+	 *   initial data bytes; data = struct ta_pobj_create, id, attr blob
+	 *   (at most TA_CHAN_DATA_MAX - sizeof(struct ta_pobj_info) - 64
+	 *   bytes, so that NEXT's answer fits with any id), then the
+	 *   initial data (all of it, or the first part: the object
 	 *   then stays invisible while WRITEs at the end append the rest, and
 	 *   the one that completes args[2] bytes makes it exist).
 	 *   Out: args[0] = handle.

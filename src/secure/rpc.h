@@ -35,6 +35,18 @@ struct sw_rpc_shm {
 uint32_t sw_rpc_shm_alloc(struct sw_thread *thr, uint32_t type,
 			  uint64_t size, struct sw_rpc_shm *out);
 void sw_rpc_shm_free(struct sw_thread *thr, struct sw_rpc_shm *shm);
+/*
+ * The calling thread's payload buffer: APPL memory of at least size
+ * bytes, kept between RPCs (as OP-TEE's REE FS keeps one per thread) and
+ * grown when a call needs more.  Our reference keeps its shm id from
+ * being reused, so a supplicant that restarted merely refuses it
+ * (BAD_PARAMETERS): drop it then, and the next call gets a new one.
+ */
+uint32_t sw_rpc_payload(struct sw_thread *thr, uint64_t size,
+			const struct sw_rpc_shm **shm);
+void sw_rpc_payload_drop(struct sw_thread *thr);
+/* Where a thread keeps it (thread.c; cookie 0: none). */
+struct sw_rpc_shm *sw_thread_payload(struct sw_thread *thr);
 /* Copies len bytes at offset 0 of an RPC shm into dst (zero-fills pages
  * that vanished). */
 void sw_rpc_shm_read(struct sw_thread *thr, const struct sw_rpc_shm *shm,

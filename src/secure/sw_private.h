@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "rpc.h"
 #include "secure_world.h"
 #include "vtee/optee_msg.h"
 
@@ -36,6 +37,8 @@ struct sw_thread {
 	uint64_t rpc_arg_pa;
 	uint64_t rpc_arg_cookie;
 	struct optee_msg_arg *rpc_arg;
+	/* rpc.c: the payload buffer kept between RPCs (cookie 0: none) */
+	struct sw_rpc_shm payload;
 };
 
 #define SW_RPC_ARG_PARAMS 6

@@ -289,6 +289,8 @@ void sw_threads_stop(struct secure_world *sw)
 			free(c);
 		}
 		free(sw->threads[i].scratch);
+		/* the normal world is gone: nothing to give back but memory */
+		free(sw->threads[i].payload.pages);
 	}
 	free(sw->threads);
 	sw->threads = NULL;
@@ -297,4 +299,9 @@ void sw_threads_stop(struct secure_world *sw)
 uint8_t *sw_thread_scratch(struct sw_thread *thr)
 {
 	return thr->scratch;
+}
+
+struct sw_rpc_shm *sw_thread_payload(struct sw_thread *thr)
+{
+	return &thr->payload;
 }

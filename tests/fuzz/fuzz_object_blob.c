@@ -37,6 +37,13 @@ void ta_pobj_sync_info(struct ta_object *o)
 	abort();
 }
 
+TEE_Result ta_pobj_restrict(struct ta_object *o, uint32_t usage)
+{
+	(void)o;
+	(void)usage;
+	abort();
+}
+
 static bool same_attr(const struct ta_attr *x, const struct ta_attr *y)
 {
 	return x->id == y->id && x->a == y->a && x->b == y->b &&

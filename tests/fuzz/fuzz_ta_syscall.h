@@ -14,6 +14,10 @@
  * TA's, on the fixture TA), FTS_CLIENT_SESSION (the normal world's, on
  * the same TA) and FTS_CALLER_SESSION (the normal world's, on the hostile
  * TA: the one whose invoke is making these syscalls).
+ *
+ * Trusted storage starts empty in every input (no files in the normal
+ * world's file system, no NV counters), so persistent object handles are
+ * numbered from 1 too.  The RPMB storage has no device here.
  */
 #ifndef VTEE_FUZZ_TA_SYSCALL_H
 #define VTEE_FUZZ_TA_SYSCALL_H
@@ -71,7 +75,17 @@ struct fts_env {
 	/* bit 0: GET_TIME fails; 1: SHM_ALLOC fails; 2: the plugin RPC
 	 * fails */
 	uint8_t rpc_fail;
-	uint32_t pad;
+	/* The normal world's file system (OPTEE_RPC_CMD_FS), counting its
+	 * requests from 1 in each input (0: never): request fs_fail fails;
+	 * request fs_lie gets an impossible answer (a write, truncation or
+	 * removal: success, with nothing done); READ request number fs_flip
+	 * comes back with one bit flipped. */
+	uint8_t fs_fail;
+	uint8_t fs_lie;
+	uint8_t fs_flip;
+	/* bit n: trusted storage restarts before op n (the files and NV
+	 * counters stay; every handle goes) */
+	uint8_t storage_restart;
 	uint64_t plugin_out_len;	/* the supplicant's out_len */
 	struct fts_callee callee;
 };

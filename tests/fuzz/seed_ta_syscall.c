@@ -3,14 +3,18 @@
  * Writes the seed corpus of fuzz_ta_syscall (input format:
  * fuzz_ta_syscall.h): every syscall well formed, a TA-to-TA session
  * opened, invoked with values and memrefs and closed, callees that nest a
- * syscall, die or break the protocol, plugin requests, and calls on
- * sessions the TA does not own.  Run at build time so no binary file is
- * committed.
+ * syscall, die or break the protocol, plugin requests, calls on sessions
+ * the TA does not own, and persistent objects (created whole or in parts,
+ * written, read, enumerated, renamed, restricted, deleted, reopened after
+ * a storage restart, found tampered with).  Run at build time so no
+ * binary file is committed.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "fuzz_ta_syscall.h"
+#include "tee_api_defines.h"
+#include "tee_api_defines_extensions.h"
 
 #define PT(t0, t1, t2, t3) ((t0) | (t1) << 4 | (t2) << 8 | (t3) << 12)
 
@@ -220,6 +224,110 @@ static int seed_ta2ta_refused(const char *dir)
 	return seed_write(dir, "ta2ta_refused", &s);
 }
 
+#define RW_FLAGS (TEE_DATA_FLAG_ACCESS_READ | TEE_DATA_FLAG_ACCESS_WRITE | \
+		  TEE_DATA_FLAG_ACCESS_WRITE_META)
+
+/* CREATE of id in storage: a 4-byte blob, then data_len of total bytes
+ * of initial data.  Handles count from 1 in every input. */
+static void pobj_create(struct seed *s, uint32_t storage, const char *id,
+			const char *data, uint32_t data_len, uint32_t total)
+{
+	struct ta_pobj_create cr = {
+		.info = { .type = TEE_TYPE_DATA, .usage = 0xffffffffu,
+			  .id_len = (uint32_t)strlen(id), .blob_len = 4 },
+	};
+	uint8_t msg[256];
+	size_t len = 0;
+
+	memcpy(msg, &cr, sizeof(cr));
+	len += sizeof(cr);
+	memcpy(msg + len, id, cr.info.id_len);
+	len += cr.info.id_len;
+	memcpy(msg + len, "blob", 4);
+	len += 4;
+	memcpy(msg + len, data, data_len);
+	len += data_len;
+	seed_op(s, TA_SYS_POBJ_CREATE,
+		(uint64_t[6]){ storage, RW_FLAGS, total }, msg, (uint32_t)len);
+}
+
+static void pobj_op(struct seed *s, uint32_t func, uint64_t a0, uint64_t a1,
+		    uint64_t a2, const char *data)
+{
+	seed_op(s, func, (uint64_t[6]){ a0, a1, a2 }, data,
+		(uint32_t)strlen(data));
+}
+
+static int seed_pobj(const char *dir)
+{
+	struct seed s = { 0 };
+
+	/* create, write past the end, read, info, close */
+	pobj_create(&s, TEE_STORAGE_PRIVATE, "key-1", "hello", 5, 5);
+	pobj_op(&s, TA_SYS_POBJ_WRITE, 1, 8, 0, "world");
+	pobj_op(&s, TA_SYS_POBJ_READ, 1, 0, 64, "");
+	pobj_op(&s, TA_SYS_POBJ_INFO, 1, 0, 0, "");
+	pobj_op(&s, TA_SYS_POBJ_CLOSE, 1, 0, 0, "");
+	if (seed_write(dir, "pobj_create_write_read", &s))
+		return -1;
+	/* open it again, enumerate from the start and past it */
+	memset(&s, 0, sizeof(s));
+	pobj_create(&s, TEE_STORAGE_PRIVATE_REE, "key-2", "data", 4, 4);
+	pobj_op(&s, TA_SYS_POBJ_CLOSE, 1, 0, 0, "");
+	pobj_op(&s, TA_SYS_POBJ_OPEN, TEE_STORAGE_PRIVATE_REE,
+		TEE_DATA_FLAG_ACCESS_READ | TEE_DATA_FLAG_SHARE_READ, 0,
+		"key-2");
+	pobj_op(&s, TA_SYS_POBJ_NEXT, TEE_STORAGE_PRIVATE, 0, 0, "");
+	pobj_op(&s, TA_SYS_POBJ_NEXT, TEE_STORAGE_PRIVATE, 1, 0, "key-2");
+	pobj_op(&s, TA_SYS_POBJ_READ, 2, 1, 2, "");
+	if (seed_write(dir, "pobj_open_next", &s))
+		return -1;
+	/* the same after a restart: the directory and the object come back
+	 * from the file system; then with the object file tampered with */
+	s.env.storage_restart = 1u << 2;
+	if (seed_write(dir, "pobj_restart_open", &s))
+		return -1;
+	/* READ requests after the restart: the directory, then the object */
+	s.env.fs_flip = 1;
+	if (seed_write(dir, "pobj_restart_dir_tampered", &s))
+		return -1;
+	s.env.fs_flip = 2;
+	if (seed_write(dir, "pobj_restart_obj_tampered", &s))
+		return -1;
+	s.env.fs_flip = 0;
+	s.env.fs_lie = 20;
+	if (seed_write(dir, "pobj_fs_lies", &s))
+		return -1;
+	s.env.fs_lie = 0;
+	s.env.fs_fail = 12;
+	return seed_write(dir, "pobj_fs_fails", &s);
+}
+
+static int seed_pobj_more(const char *dir)
+{
+	struct seed s = { 0 };
+
+	/* initial data in two parts, then rename, truncate, restrict, delete */
+	pobj_create(&s, TEE_STORAGE_PRIVATE, "part", "abc", 3, 9);
+	pobj_op(&s, TA_SYS_POBJ_WRITE, 1, 3, 0, "defghi");
+	pobj_op(&s, TA_SYS_POBJ_RENAME, 1, 0, 0, "whole");
+	pobj_op(&s, TA_SYS_POBJ_TRUNCATE, 1, 4, 0, "");
+	pobj_op(&s, TA_SYS_POBJ_RESTRICT, 1, TEE_USAGE_EXTRACTABLE, 0, "");
+	pobj_op(&s, TA_SYS_POBJ_DELETE, 1, 0, 0, "");
+	if (seed_write(dir, "pobj_parts_rename_delete", &s))
+		return -1;
+	/* a write in chunks; handles and storages that are not there */
+	memset(&s, 0, sizeof(s));
+	pobj_create(&s, TEE_STORAGE_PRIVATE, "chunks", "", 0, 0);
+	pobj_op(&s, TA_SYS_POBJ_WRITE, 1, 0, 1, "first ");
+	pobj_op(&s, TA_SYS_POBJ_WRITE, 1, 6, 0, "second");
+	pobj_op(&s, TA_SYS_POBJ_READ, 7, 0, 8, "");
+	pobj_op(&s, TA_SYS_POBJ_OPEN, TEE_STORAGE_PRIVATE_RPMB,
+		TEE_DATA_FLAG_ACCESS_READ, 0, "chunks");
+	pobj_op(&s, TA_SYS_POBJ_NEXT, 0x1234, 0, 0, "");
+	return seed_write(dir, "pobj_chunks_refused", &s);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -228,5 +336,6 @@ int main(int argc, char **argv)
 	}
 	return seed_simple(argv[1]) || seed_ta_time(argv[1]) ||
 	       seed_plugin(argv[1]) || seed_ta2ta(argv[1]) ||
-	       seed_ta2ta_refused(argv[1]) ? 1 : 0;
+	       seed_ta2ta_refused(argv[1]) || seed_pobj(argv[1]) ||
+	       seed_pobj_more(argv[1]) ? 1 : 0;
 }

@@ -41,17 +41,39 @@ static uint32_t read_all(struct sw_thread *thr, uint32_t fd, size_t max,
 	return TEE_SUCCESS;
 }
 
-static uint32_t ree_read(struct fstore *fs, struct sw_thread *thr,
-			 const char *name, size_t max, uint8_t **buf,
-			 size_t *len)
+/*
+ * The payload buffer a secure thread keeps between requests (rpc.h) is
+ * unknown to a supplicant that restarted: the first request then fails
+ * with BAD_PARAMETERS and drops it.  Whole-file operations can simply be
+ * done again, once.
+ */
+#define ONCE_MORE_IF_STALE(res, call) \
+	do { \
+		(res) = (call); \
+		if ((res) == TEE_ERROR_BAD_PARAMETERS) \
+			(res) = (call); \
+	} while (0)
+
+static uint32_t read_file(struct sw_thread *thr, const char *name,
+			  size_t max, uint8_t **buf, size_t *len)
 {
 	uint32_t fd, res = ree_fs_open(thr, name, &fd);
 
-	(void)fs;
 	if (res)
 		return res;
 	res = read_all(thr, fd, max, buf, len);
 	ree_fs_close(thr, fd);
+	return res;
+}
+
+static uint32_t ree_read(struct fstore *fs, struct sw_thread *thr,
+			 const char *name, size_t max, uint8_t **buf,
+			 size_t *len)
+{
+	uint32_t res;
+
+	(void)fs;
+	ONCE_MORE_IF_STALE(res, read_file(thr, name, max, buf, len));
 	return res;
 }
 
@@ -69,12 +91,11 @@ static uint32_t write_all(struct sw_thread *thr, uint32_t fd,
 
 /* In place when the file exists: the supplicant opens it O_SYNC, so one
  * synced write, without the directory sync that creating costs. */
-static uint32_t ree_write(struct fstore *fs, struct sw_thread *thr,
-			  const char *name, const uint8_t *buf, size_t len)
+static uint32_t write_file(struct sw_thread *thr, const char *name,
+			   const uint8_t *buf, size_t len)
 {
 	uint32_t fd, res = ree_fs_open(thr, name, &fd), close_res;
 
-	(void)fs;
 	if (res == TEE_ERROR_ITEM_NOT_FOUND)
 		res = ree_fs_create(thr, name, &fd);
 	if (res)
@@ -84,23 +105,32 @@ static uint32_t ree_write(struct fstore *fs, struct sw_thread *thr,
 	return res ? res : close_res;
 }
 
+static uint32_t ree_write(struct fstore *fs, struct sw_thread *thr,
+			  const char *name, const uint8_t *buf, size_t len)
+{
+	uint32_t res;
+
+	(void)fs;
+	ONCE_MORE_IF_STALE(res, write_file(thr, name, buf, len));
+	return res;
+}
+
 static uint32_t ree_remove(struct fstore *fs, struct sw_thread *thr,
 			   const char *name)
 {
-	uint32_t res = ree_fs_remove(thr, name);
+	uint32_t res;
 
 	(void)fs;
+	ONCE_MORE_IF_STALE(res, ree_fs_remove(thr, name));
 	return res == TEE_ERROR_ITEM_NOT_FOUND ? TEE_SUCCESS : res;
 }
 
-static uint32_t ree_list(struct fstore *fs, struct sw_thread *thr,
-			 const char *dir, void (*fn)(void *, const char *),
-			 void *arg)
+static uint32_t list_dir(struct sw_thread *thr, const char *dir,
+			 void (*fn)(void *, const char *), void *arg)
 {
 	char name[REE_FS_NAME_MAX];
 	uint32_t handle, res = ree_fs_opendir(thr, dir, &handle);
 
-	(void)fs;
 	if (res == TEE_ERROR_ITEM_NOT_FOUND)
 		return TEE_SUCCESS;
 	if (res)
@@ -109,6 +139,17 @@ static uint32_t ree_list(struct fstore *fs, struct sw_thread *thr,
 		fn(arg, name);
 	ree_fs_closedir(thr, handle);
 	return res == TEE_ERROR_ITEM_NOT_FOUND ? TEE_SUCCESS : res;
+}
+
+static uint32_t ree_list(struct fstore *fs, struct sw_thread *thr,
+			 const char *dir, void (*fn)(void *, const char *),
+			 void *arg)
+{
+	uint32_t res;
+
+	(void)fs;
+	ONCE_MORE_IF_STALE(res, list_dir(thr, dir, fn, arg));
+	return res;
 }
 
 struct fstore fstore_ree = {

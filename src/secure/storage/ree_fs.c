@@ -58,26 +58,39 @@ static uint32_t u32_answer(uint64_t v, uint32_t *out)
 	return TEE_SUCCESS;
 }
 
+/*
+ * One FS request.  Its memref lies in the thread's kept payload buffer:
+ * an answer that may mean the supplicant does not know that buffer
+ * (it restarted) drops it, so the next request gets a new one.
+ */
+static uint32_t fs_rpc(struct sw_thread *thr, size_t n,
+		       struct optee_msg_param *p)
+{
+	uint32_t res = sw_rpc_cmd(thr, OPTEE_RPC_CMD_FS, n, p);
+
+	if (res == TEE_ERROR_BAD_PARAMETERS || res == TEE_ERROR_COMMUNICATION)
+		sw_rpc_payload_drop(thr);
+	return res;
+}
+
 /* Sends sub-command cmd with name in p1; p holds n params, the ones
  * after p1 set up by the caller. */
 static uint32_t name_cmd(struct sw_thread *thr, uint32_t cmd,
 			 const char *name, struct optee_msg_param *p, size_t n)
 {
 	size_t size = name_size(name);
-	struct sw_rpc_shm shm;
+	const struct sw_rpc_shm *shm;
 	uint32_t res;
 
 	if (!size)
 		return TEE_ERROR_BAD_PARAMETERS;
-	res = sw_rpc_shm_alloc(thr, OPTEE_RPC_SHM_TYPE_APPL, size, &shm);
+	res = sw_rpc_payload(thr, size, &shm);
 	if (res)
 		return res;
-	sw_rpc_shm_write(thr, &shm, name, size);
+	sw_rpc_shm_write(thr, shm, name, size);
 	value_in(&p[0], cmd, 0, 0);
-	memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, &shm, 0, size);
-	res = sw_rpc_cmd(thr, OPTEE_RPC_CMD_FS, n, p);
-	sw_rpc_shm_free(thr, &shm);
-	return res;
+	memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, shm, 0, size);
+	return fs_rpc(thr, n, p);
 }
 
 /* OPEN and CREATE: p2 VALUE_OUTPUT a = fd. */
@@ -137,7 +150,7 @@ static uint32_t read_once(struct sw_thread *thr, uint32_t fd, uint64_t off,
 
 	value_in(&p[0], OPTEE_RPC_FS_READ, fd, off);
 	memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT, shm, 0, want);
-	res = sw_rpc_cmd(thr, OPTEE_RPC_CMD_FS, 2, p);
+	res = fs_rpc(thr, 2, p);
 	if (res)
 		return res;
 	if (p[1].u.tmem.size > want)
@@ -156,7 +169,7 @@ uint32_t ree_fs_read(struct sw_thread *thr, uint32_t fd, uint64_t off,
 		     void *buf, size_t len, size_t *got)
 {
 	size_t chunk = min_size(len, REE_FS_IO_MAX), want = 0, n = 0;
-	struct sw_rpc_shm shm;
+	const struct sw_rpc_shm *shm;
 	uint32_t res;
 
 	*got = 0;
@@ -164,18 +177,17 @@ uint32_t ree_fs_read(struct sw_thread *thr, uint32_t fd, uint64_t off,
 		return TEE_SUCCESS;
 	if (off > UINT64_MAX - len)
 		return TEE_ERROR_BAD_PARAMETERS;
-	res = sw_rpc_shm_alloc(thr, OPTEE_RPC_SHM_TYPE_APPL, chunk, &shm);
+	res = sw_rpc_payload(thr, chunk, &shm);
 	if (res)
 		return res;
 	for (size_t done = 0; done < len && n == want; done += n) {
 		want = min_size(len - done, chunk);
-		res = read_once(thr, fd, off + done, &shm, want, &n);
+		res = read_once(thr, fd, off + done, shm, want, &n);
 		if (res)
 			break;
-		sw_rpc_shm_read(thr, &shm, (uint8_t *)buf + done, n);
+		sw_rpc_shm_read(thr, shm, (uint8_t *)buf + done, n);
 		*got = done + n;	/* n < want: the end of the file */
 	}
-	sw_rpc_shm_free(thr, &shm);
 	if (res)
 		*got = 0;
 	return res;
@@ -186,24 +198,23 @@ uint32_t ree_fs_write(struct sw_thread *thr, uint32_t fd, uint64_t off,
 {
 	size_t chunk = min_size(len, REE_FS_IO_MAX), n;
 	struct optee_msg_param p[2];
-	struct sw_rpc_shm shm;
+	const struct sw_rpc_shm *shm;
 	uint32_t res;
 
 	if (!len)
 		return TEE_SUCCESS;
 	if (off > UINT64_MAX - len)
 		return TEE_ERROR_BAD_PARAMETERS;
-	res = sw_rpc_shm_alloc(thr, OPTEE_RPC_SHM_TYPE_APPL, chunk, &shm);
+	res = sw_rpc_payload(thr, chunk, &shm);
 	if (res)
 		return res;
 	for (size_t done = 0; !res && done < len; done += n) {
 		n = min_size(len - done, chunk);
-		sw_rpc_shm_write(thr, &shm, (const uint8_t *)buf + done, n);
+		sw_rpc_shm_write(thr, shm, (const uint8_t *)buf + done, n);
 		value_in(&p[0], OPTEE_RPC_FS_WRITE, fd, off + done);
-		memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, &shm, 0, n);
-		res = sw_rpc_cmd(thr, OPTEE_RPC_CMD_FS, 2, p);
+		memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, shm, 0, n);
+		res = fs_rpc(thr, 2, p);
 	}
-	sw_rpc_shm_free(thr, &shm);
 	return res;
 }
 
@@ -221,25 +232,22 @@ uint32_t ree_fs_rename(struct sw_thread *thr, const char *old_name,
 	size_t old_size = name_size(old_name), new_size = name_size(new_name);
 	char both[2 * REE_FS_NAME_MAX];	/* within the shm's first page */
 	struct optee_msg_param p[3];
-	struct sw_rpc_shm shm;
+	const struct sw_rpc_shm *shm;
 	uint32_t res;
 
 	if (!old_size || !new_size)
 		return TEE_ERROR_BAD_PARAMETERS;
-	res = sw_rpc_shm_alloc(thr, OPTEE_RPC_SHM_TYPE_APPL,
-			       old_size + new_size, &shm);
+	res = sw_rpc_payload(thr, old_size + new_size, &shm);
 	if (res)
 		return res;
 	memcpy(both, old_name, old_size);
 	memcpy(both + old_size, new_name, new_size);
-	sw_rpc_shm_write(thr, &shm, both, old_size + new_size);
+	sw_rpc_shm_write(thr, shm, both, old_size + new_size);
 	value_in(&p[0], OPTEE_RPC_FS_RENAME, overwrite, 0);
-	memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, &shm, 0, old_size);
-	memref(&p[2], OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, &shm, old_size,
+	memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, shm, 0, old_size);
+	memref(&p[2], OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, shm, old_size,
 	       new_size);
-	res = sw_rpc_cmd(thr, OPTEE_RPC_CMD_FS, 3, p);
-	sw_rpc_shm_free(thr, &shm);
-	return res;
+	return fs_rpc(thr, 3, p);
 }
 
 uint32_t ree_fs_opendir(struct sw_thread *thr, const char *name,
@@ -279,19 +287,17 @@ uint32_t ree_fs_readdir(struct sw_thread *thr, uint32_t dir, char *name,
 			size_t len)
 {
 	struct optee_msg_param p[2];
-	struct sw_rpc_shm shm;
+	const struct sw_rpc_shm *shm;
 	uint32_t res;
 
 	if (!len)
 		return TEE_ERROR_BAD_PARAMETERS;
 	len = min_size(len, REE_FS_IO_MAX);
-	res = sw_rpc_shm_alloc(thr, OPTEE_RPC_SHM_TYPE_APPL, len, &shm);
+	res = sw_rpc_payload(thr, len, &shm);
 	if (res)
 		return res;
 	value_in(&p[0], OPTEE_RPC_FS_READDIR, dir, 0);
-	memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT, &shm, 0, len);
-	res = sw_rpc_cmd(thr, OPTEE_RPC_CMD_FS, 2, p);
-	res = readdir_answer(thr, &shm, res, p[1].u.tmem.size, name, len);
-	sw_rpc_shm_free(thr, &shm);
-	return res;
+	memref(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT, shm, 0, len);
+	res = fs_rpc(thr, 2, p);
+	return readdir_answer(thr, shm, res, p[1].u.tmem.size, name, len);
 }

@@ -60,7 +60,11 @@ static void sys_create(const struct storage_caller *c, struct ta_chan_msg *m,
 	}
 	memcpy(&cr, data, sizeof(cr));
 	rest -= sizeof(cr);
-	if (cr.info.id_len > rest || cr.info.blob_len > rest - cr.info.id_len) {
+	/* the blob must fit NEXT's answer beside the longest id the object
+	 * may be renamed to */
+	if (cr.info.id_len > rest || cr.info.blob_len > rest - cr.info.id_len ||
+	    cr.info.blob_len > TA_CHAN_DATA_MAX - sizeof(cr.info) -
+				       TEE_OBJECT_ID_MAX_LEN) {
 		m->ret = TEE_ERROR_BAD_PARAMETERS;
 		return;
 	}
@@ -123,14 +127,14 @@ void ta_storage_syscall(struct tos *tos, struct sw_thread *thr,
 	uint32_t h = (uint32_t)m->args[0];
 
 	m->data_len = 0;
-	/* handles, storage ids and flags are 32-bit: nothing may alias */
-	if (m->args[0] > UINT32_MAX || m->args[1] > UINT32_MAX) {
-		if (m->func != TA_SYS_POBJ_READ &&
-		    m->func != TA_SYS_POBJ_WRITE &&
-		    m->func != TA_SYS_POBJ_TRUNCATE) {
-			m->ret = TEE_ERROR_BAD_PARAMETERS;
-			return;
-		}
+	/* handles, storage ids, flags and usage are 32-bit: nothing may
+	 * alias (args[1] is a 64-bit position for READ, WRITE, TRUNCATE) */
+	if (m->args[0] > UINT32_MAX ||
+	    (m->args[1] > UINT32_MAX && m->func != TA_SYS_POBJ_READ &&
+	     m->func != TA_SYS_POBJ_WRITE &&
+	     m->func != TA_SYS_POBJ_TRUNCATE)) {
+		m->ret = TEE_ERROR_BAD_PARAMETERS;
+		return;
 	}
 	switch (m->func) {
 	case TA_SYS_POBJ_OPEN:

@@ -30,8 +30,13 @@
 
 /* The client only passes its thread along; any object will do. */
 struct sw_thread {
-	int unused;
+	struct sw_rpc_shm payload;
 };
+
+struct sw_rpc_shm *sw_thread_payload(struct sw_thread *t)
+{
+	return &t->payload;
+}
 
 /* Rewrites the answer of an FS request after the service gave it. */
 typedef uint32_t (*tamper_fn)(uint32_t res, struct optee_msg_param *p,
@@ -210,6 +215,8 @@ static int teardown(void **state)
 	char cmd[128];
 
 	(void)state;
+	/* the buffer a thread keeps between requests goes back too */
+	sw_rpc_payload_drop(&thr);
 	supp_fs_fini(&fake.s.fs);
 	for (size_t i = 0; i < MAX_SHM; i++)
 		assert_int_equal(fake.shm[i].cookie, 0);	/* none leaked */
