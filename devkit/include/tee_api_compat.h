@@ -54,6 +54,8 @@ TEE_Result __ta_invoke_cmd(void *sess_ctx, uint32_t cmd_id, uint32_t pt,
 #define TEE_BigIntConvertToOctetString	__GP11_TEE_BigIntConvertToOctetString
 #define TEE_BigIntFMMContextSizeInU32	__GP11_TEE_BigIntFMMContextSizeInU32
 #define TEE_BigIntFMMSizeInU32		__GP11_TEE_BigIntFMMSizeInU32
+/* not in OP-TEE's list, though its twin is declared there too */
+#define TEE_BigIntInit			__GP11_TEE_BigIntInit
 #define TEE_BigIntInitFMM		__GP11_TEE_BigIntInitFMM
 #define TEE_BigIntInitFMMContext	__GP11_TEE_BigIntInitFMMContext
 #define TEE_BigIntShiftRight		__GP11_TEE_BigIntShiftRight

@@ -26,6 +26,25 @@
  * lengths, __GP11_TEE_Param, TEE_ObjectInfo.keySize): see
  * <tee_api_compat.h>.  New functions stay available in that mode.
  */
+#if defined(TEE_CORE_API_REQUIRED_MINOR_VERSION) && \
+	!defined(TEE_CORE_API_REQUIRED_MAJOR_VERSION)
+#error "TEE_CORE_API_REQUIRED_MINOR_VERSION needs the _MAJOR_VERSION"
+#endif
+#if defined(TEE_CORE_API_REQUIRED_MAINTENANCE_VERSION) && \
+	!defined(TEE_CORE_API_REQUIRED_MINOR_VERSION)
+#error "TEE_CORE_API_REQUIRED_MAINTENANCE_VERSION needs the _MINOR_VERSION"
+#endif
+/* A version newer than this one cannot be had */
+#if defined(TEE_CORE_API_REQUIRED_MAJOR_VERSION) && \
+	(TEE_CORE_API_REQUIRED_MAJOR_VERSION > 1 || \
+	 (TEE_CORE_API_REQUIRED_MAJOR_VERSION == 1 && \
+	  defined(TEE_CORE_API_REQUIRED_MINOR_VERSION) && \
+	  (TEE_CORE_API_REQUIRED_MINOR_VERSION > 3 || \
+	   (TEE_CORE_API_REQUIRED_MINOR_VERSION == 3 && \
+	    defined(TEE_CORE_API_REQUIRED_MAINTENANCE_VERSION) && \
+	    TEE_CORE_API_REQUIRED_MAINTENANCE_VERSION > 1))))
+#error "The required TEE Internal Core API version is newer than v1.3.1"
+#endif
 #ifndef __OPTEE_CORE_API_COMPAT_1_1
 #if defined(TEE_CORE_API_REQUIRED_MAJOR_VERSION) && \
 	TEE_CORE_API_REQUIRED_MAJOR_VERSION == 1 && \

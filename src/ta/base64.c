@@ -16,37 +16,55 @@ static int sextet(char c)
 	return -1;
 }
 
-/* Length without padding, or SIZE_MAX if the padding is misplaced. */
-static size_t unpadded_len(const char *in, size_t len)
+/* The line breaks and blanks a MIME encoder (RFC 2045, 6.8) puts in */
+static bool is_blank(char c)
 {
-	size_t n = len;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
-	while (n && len - n < 2 && in[n - 1] == '=')
-		n--;
-	if (n != len && len % 4)
+/*
+ * First pass: the number of data characters, or SIZE_MAX if in is not
+ * base64.  Padding, if any, is one or two '=' after the last data
+ * character and makes the count a multiple of four.
+ */
+static size_t count_data(const char *in, size_t len)
+{
+	size_t data = 0, pad = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (is_blank(in[i]))
+			continue;
+		if (in[i] == '=')
+			pad++;
+		else if (pad || sextet(in[i]) < 0)
+			return SIZE_MAX;	/* not base64, or after '=' */
+		else
+			data++;
+	}
+	if (data % 4 == 1 || pad > 2 || (pad && (data + pad) % 4))
 		return SIZE_MAX;
-	return n;
+	return data;
 }
 
 bool ta_base64_decode(const char *in, size_t len, uint8_t *out,
 		      size_t *out_len)
 {
-	size_t n = unpadded_len(in, len), o = 0;
+	size_t data = count_data(in, len), o = 0, n = 0;
 	uint32_t acc = 0;
 
-	if (n == SIZE_MAX || n % 4 == 1)
+	if (data == SIZE_MAX)
 		return false;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < len && n < data; i++) {
 		int v = sextet(in[i]);
 
 		if (v < 0)
-			return false;
+			continue;	/* a blank: count_data() vetted it */
 		acc = acc << 6 | (uint32_t)v;
-		if (i % 4 == 0)
+		/* each data character after the first of a quad ends a byte */
+		if (n++ % 4 == 0)
 			continue;
-		/* each character after the first of a quad completes a byte */
 		if (out)
-			out[o] = (uint8_t)(acc >> (2 * (3 - i % 4)));
+			out[o] = (uint8_t)(acc >> (2 * (3 - (n - 1) % 4)));
 		o++;
 	}
 	*out_len = o;

@@ -8,6 +8,7 @@
 
 #include "access.h"
 #include "cancel.h"
+#include "crypto_lib.h"
 #include "entry.h"
 #include "maps.h"
 #include "params.h"
@@ -51,6 +52,8 @@ TEE_Result ta_rt_init(const uint8_t uuid[16], int sock, int maps_fd,
 	image = img;
 	chan_sock = sock;
 	ta_access_init(maps_fd);
+	/* normally done in the launcher already (ta_rt_preload) */
+	ta_crypto_init();
 	return ta_props_init(img);
 }
 

@@ -14,6 +14,7 @@ enum ta_handle_kind {
 	TA_HANDLE_PROP_ENUM = 1,
 	TA_HANDLE_OBJECT = 2,		/* TEE_ObjectHandle (object.h) */
 	TA_HANDLE_POBJ_ENUM = 3,	/* TEE_ObjectEnumHandle (storage_enum.c) */
+	TA_HANDLE_OPERATION = 4,	/* TEE_OperationHandle (operation.h) */
 };
 
 /* 0 when out of memory or out of handles */

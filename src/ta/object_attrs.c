@@ -275,14 +275,16 @@ static struct ta_attr view_of(const struct ta_obj_type *t,
 	return v;
 }
 
-static TEE_Result populate(struct ta_object *o, const struct ta_obj_type *t,
-			   const struct ta_attr *in, size_t n)
+/* Populate's checks and copy, for attributes whose rules have one of
+ * the `allowed` flags */
+static TEE_Result fill(struct ta_object *o, const struct ta_obj_type *t,
+		       const struct ta_attr *in, size_t n, uint8_t allowed)
 {
 	uint32_t max = o->info.maxObjectSize, size, key_bits;
 	TEE_Result res;
 
 	if (t->size_from == TA_SIZE_NONE ||
-	    ta_obj_attrs_check(t, in, n, TA_ATTR_POPULATE) != TA_ATTRS_OK)
+	    ta_obj_attrs_check(t, in, n, allowed) != TA_ATTRS_OK)
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
 	check_fits(t, max, in, n);
 	res = object_size(t, max, in, n, &size, &key_bits);
@@ -291,6 +293,19 @@ static TEE_Result populate(struct ta_object *o, const struct ta_obj_type *t,
 	if (res == TEE_SUCCESS)
 		store_attrs(o, in, n, size);
 	return res;
+}
+
+static TEE_Result populate(struct ta_object *o, const struct ta_obj_type *t,
+			   const struct ta_attr *in, size_t n)
+{
+	return fill(o, t, in, n, TA_ATTR_POPULATE);
+}
+
+/* A generated key may hold what only key generation takes (DH_X_BITS). */
+TEE_Result ta_object_fill_generated(struct ta_object *o,
+				    const struct ta_attr *attrs, size_t n)
+{
+	return fill(o, fillable_type(o), attrs, n, TA_ATTR_ANY);
 }
 
 TEE_Result TEE_PopulateTransientObject(TEE_ObjectHandle object,

@@ -125,4 +125,14 @@ void ta_attrs_free(struct ta_attr *attrs, size_t n);
 /* Drops o's attributes (wiped) and leaves it with none. */
 void ta_object_clear_attrs(struct ta_object *o);
 
+/*
+ * Stores a generated key's attributes (object_generate.c) in o as
+ * TEE_PopulateTransientObject would: the same checks, objectSize from the
+ * attributes, INITIALIZED.  o must be transient and uninitialized (else a
+ * panic).  TEE_ERROR_BAD_PARAMETERS, with o left as it was, if they do not
+ * make a key of a size the type allows.
+ */
+TEE_Result ta_object_fill_generated(struct ta_object *o,
+				    const struct ta_attr *attrs, size_t n);
+
 #endif /* VTEE_TA_OBJECT_ATTRS_H */

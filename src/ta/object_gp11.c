@@ -137,3 +137,17 @@ void __GP11_TEE_InitValueAttribute(__GP11_TEE_Attribute *attr,
 	attr->content.value.a = a;
 	attr->content.value.b = b;
 }
+
+TEE_Result __GP11_TEE_GenerateKey(TEE_ObjectHandle object, uint32_t keySize,
+				  const __GP11_TEE_Attribute *params,
+				  uint32_t paramCount)
+{
+	TEE_Attribute converted[TA_OBJ_ATTRS_MAX];
+
+	/* as Populate: more than any type has is a panic anyway */
+	if (paramCount > TA_OBJ_ATTRS_MAX || (paramCount && !params))
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	for (uint32_t i = 0; i < paramCount; i++)
+		converted[i] = from_gp11(&params[i]);
+	return TEE_GenerateKey(object, keySize, converted, paramCount);
+}

@@ -98,7 +98,7 @@ static const struct ta_attr_rule ecc_keypair_rules[] = {
 };
 
 /* SM2 has one curve: OP-TEE takes no TEE_ATTR_ECC_CURVE, GP code may
- * pass TEE_ECC_CURVE_SM2; both work. */
+ * pass TEE_ECC_CURVE_SM2 (to Populate and to TEE_GenerateKey); both work. */
 static const struct ta_attr_rule sm2_public_rules[] = {
 	BIGNUM(TEE_ATTR_ECC_PUBLIC_VALUE_X, REQ),
 	BIGNUM(TEE_ATTR_ECC_PUBLIC_VALUE_Y, REQ),
@@ -109,7 +109,7 @@ static const struct ta_attr_rule sm2_keypair_rules[] = {
 	BIGNUM(TEE_ATTR_ECC_PRIVATE_VALUE, REQ),
 	BIGNUM(TEE_ATTR_ECC_PUBLIC_VALUE_X, REQ),
 	BIGNUM(TEE_ATTR_ECC_PUBLIC_VALUE_Y, REQ),
-	VALUE(TEE_ATTR_ECC_CURVE, OPT),
+	VALUE(TEE_ATTR_ECC_CURVE, OPT | GEN_OPT),
 };
 
 static const struct ta_attr_rule x25519_public_rules[] = {

@@ -81,25 +81,54 @@ static int digit_value(char c, unsigned int base)
 	return d >= 0 && (unsigned int)d < base ? d : -1;
 }
 
+/* acc * m + d, false past max */
+static bool mul_add(uint64_t *acc, uint64_t m, uint64_t d, uint64_t max)
+{
+	if (*acc > (max - d) / m)
+		return false;
+	*acc = *acc * m + d;
+	return true;
+}
+
+/*
+ * GP's integer forms (TEE Internal Core API, 4.4):
+ *   decimal	[0-9_]+ with an optional K (x 1024) or M (x 1024 * 1024)
+ *   hex	0x or 0X, then [0-9a-fA-F_]+
+ *   binary	0b or 0B, then [01_]+
+ * '_' only separates digits (at least one digit); there is no octal form,
+ * so "017" is seventeen.
+ */
 bool ta_prop_text_to_u64(const char *text, uint64_t max, uint64_t *v)
 {
 	unsigned int base = 10;
-	uint64_t acc = 0;
+	uint64_t acc = 0, scale = 1;
+	size_t len = strlen(text);
+	bool digits = false;
 
-	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
 		base = 16;
+	else if (text[0] == '0' && (text[1] == 'b' || text[1] == 'B'))
+		base = 2;
+	if (base != 10) {
 		text += 2;
+		len -= 2;
+	} else if (len && (text[len - 1] == 'K' || text[len - 1] == 'M')) {
+		scale = text[len - 1] == 'K' ? 1024 : 1024 * 1024;
+		len--;
 	}
-	if (!*text)
-		return false;
-	for (; *text; text++) {
-		int d = digit_value(*text, base);
+	for (size_t i = 0; i < len; i++) {
+		int d = text[i] == '_' ? 0 : digit_value(text[i], base);
 
-		if (d < 0 || (uint64_t)d > max ||
-		    acc > (max - (uint64_t)d) / base)
+		if (d < 0)
 			return false;
-		acc = acc * base + (uint64_t)d;
+		if (text[i] == '_')
+			continue;
+		if (!mul_add(&acc, base, (uint64_t)d, max))
+			return false;
+		digits = true;
 	}
+	if (!digits || !mul_add(&acc, scale, 0, max))
+		return false;
 	*v = acc;
 	return true;
 }
@@ -109,19 +138,23 @@ bool ta_prop_text_to_uuid(const char *text, TEE_UUID *v)
 	return ta_uuid_parse(text, strlen(text), v);
 }
 
+/* GP: integer (':' uuid)?  -- a login alone has the nil UUID */
 bool ta_prop_text_to_identity(const char *text, TEE_Identity *v)
 {
 	const char *colon = strchr(text, ':');
-	char login[16];
+	TEE_Identity id = { 0 };
+	char login[TA_PROP_IDENTITY_TEXT_SIZE];
+	size_t login_len = colon ? (size_t)(colon - text) : strlen(text);
 	uint64_t l;
 
-	if (!colon || (size_t)(colon - text) >= sizeof(login))
+	if (login_len >= sizeof(login))
 		return false;
-	memcpy(login, text, (size_t)(colon - text));
-	login[colon - text] = '\0';
+	memcpy(login, text, login_len);
+	login[login_len] = '\0';
 	if (!ta_prop_text_to_u64(login, UINT32_MAX, &l) ||
-	    !ta_prop_text_to_uuid(colon + 1, &v->uuid))
+	    (colon && !ta_prop_text_to_uuid(colon + 1, &id.uuid)))
 		return false;
-	v->login = (uint32_t)l;
+	id.login = (uint32_t)l;
+	*v = id;
 	return true;
 }

@@ -4,6 +4,12 @@
  * pseudo-handles (look a property up by name) or an enumerator from
  * TEE_AllocatePropertyEnumerator (use its current property, ignore the
  * name).  Values are converted from their text form (prop_format.h).
+ *
+ * Which conversions exist (docs/properties.md): every property reads as a
+ * string, in GP's printable form; a property of type string reads as any
+ * type its text is written in; the other types read as themselves, and
+ * integers of either width as each other when the value fits.  Anything
+ * else is TEE_ERROR_BAD_FORMAT.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +67,29 @@ static TEE_Result lookup(TEE_PropSetHandle h, const char *name,
 	return found ? TEE_SUCCESS : TEE_ERROR_ITEM_NOT_FOUND;
 }
 
+static bool readable_as(enum user_ta_prop_type have,
+			enum user_ta_prop_type want)
+{
+	bool integers = (have == USER_TA_PROP_TYPE_U32 ||
+			 have == USER_TA_PROP_TYPE_U64) &&
+			(want == USER_TA_PROP_TYPE_U32 ||
+			 want == USER_TA_PROP_TYPE_U64);
+
+	return have == want || have == USER_TA_PROP_TYPE_STRING || integers;
+}
+
+/* lookup(), then TEE_ERROR_BAD_FORMAT if the property cannot be read as
+ * want */
+static TEE_Result lookup_as(TEE_PropSetHandle h, const char *name,
+			    enum user_ta_prop_type want, struct ta_prop *p)
+{
+	TEE_Result res = lookup(h, name, p);
+
+	if (res == TEE_SUCCESS && !readable_as(p->type, want))
+		res = TEE_ERROR_BAD_FORMAT;
+	return res;
+}
+
 /* GP's [outstring]: the length (NUL included) is reported either way. */
 static TEE_Result copy_string(const char *s, void *buf, size_t *len)
 {
@@ -91,7 +120,8 @@ TEE_Result TEE_GetPropertyAsBool(TEE_PropSetHandle propsetOrEnumerator,
 				 const char *name, bool *value)
 {
 	struct ta_prop p;
-	TEE_Result res = lookup(propsetOrEnumerator, name, &p);
+	TEE_Result res = lookup_as(propsetOrEnumerator, name,
+				   USER_TA_PROP_TYPE_BOOL, &p);
 
 	if (res != TEE_SUCCESS)
 		return res;
@@ -100,10 +130,11 @@ TEE_Result TEE_GetPropertyAsBool(TEE_PropSetHandle propsetOrEnumerator,
 }
 
 static TEE_Result get_integer(TEE_PropSetHandle h, const char *name,
-			      uint64_t max, uint64_t *v)
+			      enum user_ta_prop_type want, uint64_t max,
+			      uint64_t *v)
 {
 	struct ta_prop p;
-	TEE_Result res = lookup(h, name, &p);
+	TEE_Result res = lookup_as(h, name, want, &p);
 
 	if (res != TEE_SUCCESS)
 		return res;
@@ -115,7 +146,8 @@ TEE_Result TEE_GetPropertyAsU32(TEE_PropSetHandle propsetOrEnumerator,
 				const char *name, uint32_t *value)
 {
 	uint64_t v;
-	TEE_Result res = get_integer(propsetOrEnumerator, name, UINT32_MAX, &v);
+	TEE_Result res = get_integer(propsetOrEnumerator, name,
+				     USER_TA_PROP_TYPE_U32, UINT32_MAX, &v);
 
 	if (res == TEE_SUCCESS)
 		*value = (uint32_t)v;
@@ -125,7 +157,8 @@ TEE_Result TEE_GetPropertyAsU32(TEE_PropSetHandle propsetOrEnumerator,
 TEE_Result TEE_GetPropertyAsU64(TEE_PropSetHandle propsetOrEnumerator,
 				const char *name, uint64_t *value)
 {
-	return get_integer(propsetOrEnumerator, name, UINT64_MAX, value);
+	return get_integer(propsetOrEnumerator, name, USER_TA_PROP_TYPE_U64,
+			   UINT64_MAX, value);
 }
 
 TEE_Result TEE_GetPropertyAsBinaryBlock(TEE_PropSetHandle propsetOrEnumerator,
@@ -133,14 +166,16 @@ TEE_Result TEE_GetPropertyAsBinaryBlock(TEE_PropSetHandle propsetOrEnumerator,
 					size_t *valueBufferLen)
 {
 	struct ta_prop p;
-	TEE_Result res = lookup(propsetOrEnumerator, name, &p);
+	TEE_Result res = lookup_as(propsetOrEnumerator, name,
+				   USER_TA_PROP_TYPE_BINARY_BLOCK, &p);
 	size_t need;
 
 	if (res != TEE_SUCCESS)
 		return res;
 	if (!ta_base64_decode(p.value, strlen(p.value), NULL, &need))
 		return TEE_ERROR_BAD_FORMAT;
-	if (!valueBuffer || *valueBufferLen < need) {
+	/* an empty block fits any buffer, even none */
+	if ((!valueBuffer && need) || *valueBufferLen < need) {
 		*valueBufferLen = need;
 		return TEE_ERROR_SHORT_BUFFER;
 	}
@@ -152,7 +187,8 @@ TEE_Result TEE_GetPropertyAsUUID(TEE_PropSetHandle propsetOrEnumerator,
 				 const char *name, TEE_UUID *value)
 {
 	struct ta_prop p;
-	TEE_Result res = lookup(propsetOrEnumerator, name, &p);
+	TEE_Result res = lookup_as(propsetOrEnumerator, name,
+				   USER_TA_PROP_TYPE_UUID, &p);
 
 	if (res != TEE_SUCCESS)
 		return res;
@@ -164,7 +200,8 @@ TEE_Result TEE_GetPropertyAsIdentity(TEE_PropSetHandle propsetOrEnumerator,
 				     const char *name, TEE_Identity *value)
 {
 	struct ta_prop p;
-	TEE_Result res = lookup(propsetOrEnumerator, name, &p);
+	TEE_Result res = lookup_as(propsetOrEnumerator, name,
+				   USER_TA_PROP_TYPE_IDENTITY, &p);
 
 	if (res != TEE_SUCCESS)
 		return res;

@@ -22,7 +22,8 @@ static TEE_Result add_ta_prop(const struct user_ta_property *up,
 	text = ta_prop_to_text(up->type, up->value);
 	if (!text)
 		return TEE_ERROR_OUT_OF_MEMORY;
-	*p = (struct ta_prop){ .name = up->name, .value = text };
+	*p = (struct ta_prop){ .name = up->name, .value = text,
+			       .type = up->type };
 	return TEE_SUCCESS;
 }
 
@@ -35,7 +36,8 @@ TEE_Result ta_props_init(const struct ta_rt_image *img)
 	if (!ta_set)
 		return TEE_ERROR_OUT_OF_MEMORY;
 	ta_uuid_to_str(uuid, &img->head->uuid);
-	ta_set[0] = (struct ta_prop){ "gpd.ta.appID", strdup(uuid) };
+	ta_set[0] = (struct ta_prop){ "gpd.ta.appID", strdup(uuid),
+				      USER_TA_PROP_TYPE_UUID };
 	if (!ta_set[0].value)
 		return TEE_ERROR_OUT_OF_MEMORY;
 	for (size_t i = 0; i < img->num_props; i++) {
@@ -57,10 +59,12 @@ static bool client_get(size_t i, struct ta_prop *p)
 	switch (i) {
 	case 0:
 		ta_prop_identity_to_text(identity, client);
-		*p = (struct ta_prop){ "gpd.client.identity", identity };
+		*p = (struct ta_prop){ "gpd.client.identity", identity,
+				       USER_TA_PROP_TYPE_IDENTITY };
 		return true;
 	case 1:
-		*p = (struct ta_prop){ "gpd.client.endian", "0" };
+		*p = (struct ta_prop){ "gpd.client.endian", "0",
+				       USER_TA_PROP_TYPE_U32 };
 		return true;
 	default:
 		return false;

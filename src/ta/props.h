@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
- * The three property sets, as lists of (name, text value):
+ * The three property sets, as lists of (name, text value, GP type):
  *
  *   TA	    gpd.ta.appID (from ta_head) and the TA's ta_props[]
  *   client gpd.client.identity and gpd.client.endian of the session whose
@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <tee_api_types.h>
+#include <user_ta_header.h>
 
 #include "ta_runtime.h"
 
@@ -26,6 +27,7 @@ enum ta_propset {
 struct ta_prop {
 	const char *name;
 	const char *value;	/* text form, see prop_format.h */
+	enum user_ta_prop_type type;	/* its GP type */
 };
 
 /* Builds the TA set: TEE_ERROR_BAD_FORMAT for a malformed ta_props[]

@@ -17,8 +17,10 @@ struct prop_list {
 static struct prop_list fetched;
 static bool complete;
 
-/* "name\0value\0" in len bytes of buf, copied into one allocation */
-static TEE_Result parse(const char *buf, size_t len, struct ta_prop *p)
+/* "name\0value\0" in len bytes of buf, copied into one allocation; an
+ * unknown type is taken as plain text */
+static TEE_Result parse(const char *buf, size_t len, uint64_t type,
+			struct ta_prop *p)
 {
 	const char *name_end = memchr(buf, '\0', len);
 	const char *value_end;
@@ -33,7 +35,10 @@ static TEE_Result parse(const char *buf, size_t len, struct ta_prop *p)
 	if (!copy)
 		return TEE_ERROR_OUT_OF_MEMORY;
 	memcpy(copy, buf, (size_t)(value_end + 1 - buf));
-	*p = (struct ta_prop){ copy, copy + (name_end + 1 - buf) };
+	*p = (struct ta_prop){ copy, copy + (name_end + 1 - buf),
+			       type < USER_TA_PROP_TYPE_INVALID ?
+			       (enum user_ta_prop_type)type :
+			       USER_TA_PROP_TYPE_STRING };
 	return TEE_SUCCESS;
 }
 
@@ -47,7 +52,9 @@ static TEE_Result fetch_one(size_t i, char *buf, struct ta_prop *p)
 
 	if (res != TEE_SUCCESS)
 		return res;
-	return parse(buf, s.out_len, p);
+	/* args[0] is now the property's type; only out_cap bytes came */
+	return parse(buf, s.out_len < s.out_cap ? s.out_len : s.out_cap,
+		     s.args[0], p);
 }
 
 static bool append(struct prop_list *l, const struct ta_prop *p)

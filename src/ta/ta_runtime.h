@@ -33,6 +33,14 @@ struct ta_rt_image {
 };
 
 /*
+ * In the launcher, once, before it forks any TA: prepares what every TA
+ * inherits ready-made (the cryptographic library's providers and
+ * algorithms, crypto_lib.h), since a running TA may no longer open the
+ * files that takes.
+ */
+void ta_rt_preload(void);
+
+/*
  * Sets the runtime up for img, which must be the TA the OS asked for
  * (uuid: RFC 4122 octets).  sock is the TA's end of the channel socket;
  * maps_fd an open /proc/self/maps (the sandbox forbids opening it later;

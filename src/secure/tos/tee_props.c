@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * The TEE implementation property set (TEE_PROPSET_TEE_IMPLEMENTATION).
- * Values travel as strings; the TA runtime converts them to the type the
- * TA asks for, by GP's rules.
+ * The TEE implementation property set (TEE_PROPSET_TEE_IMPLEMENTATION):
+ * every property GP TEE Internal Core API v1.3.1 defines for it, with the
+ * type GP gives it.  Values travel as text in GP's printable form; the TA
+ * runtime converts them to the type the TA asks for, by GP's rules
+ * (src/ta/prop_format.h).  docs/properties.md says why each value is what
+ * it is.
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,7 +15,20 @@
 #include "vtee/ta_image.h"
 
 /* OP-TEE's USER_TA_PROP_TYPE_* numbering */
-enum { PROP_BOOL = 0, PROP_U32 = 1, PROP_UUID = 2, PROP_STRING = 4 };
+enum {
+	PROP_BOOL = 0,
+	PROP_U32 = 1,
+	PROP_UUID = 2,
+	PROP_STRING = 4,
+	PROP_BINARY = 5,
+};
+
+/*
+ * vtee's version (CMakeLists.txt's project()), as text and as GP's
+ * binary versions: major, minor, patch and 0, big-endian, in base64.
+ */
+#define TOS_VERSION		"0.1.0"
+#define TOS_BINARY_VERSION	"AAEAAA=="	/* 00 01 00 00 */
 
 struct tee_prop {
 	const char *name;
@@ -21,26 +37,39 @@ struct tee_prop {
 };
 
 static const struct tee_prop tee_props[] = {
+	/* GP's version strings; apiversion is kept for v1.1 TAs */
 	{ "gpd.tee.apiversion", PROP_STRING, "1.3.1" },
 	{ "gpd.tee.internalCore.version", PROP_U32, "0x01030100" },
 	{ "gpd.tee.description", PROP_STRING,
 	  "vtee: a software TEE in user space" },
 	{ "gpd.tee.deviceID", PROP_UUID, NULL },
+	/* both clocks are the host kernel's, an REE's (100) */
 	{ "gpd.tee.systemTime.protectionLevel", PROP_U32, "100" },
 	{ "gpd.tee.TAPersistentTime.protectionLevel", PROP_U32, "100" },
 	{ "gpd.tee.arith.maxBigIntSize", PROP_U32, "4096" },
-	{ "gpd.tee.cryptography.ecc", PROP_BOOL, "false" },
+	/* curves: NIST P-192..P-521 and SM2, not Brainpool, not Curve448 */
+	{ "gpd.tee.cryptography.ecc", PROP_BOOL, "true" },
+	{ "gpd.tee.cryptography.nist", PROP_BOOL, "true" },
+	{ "gpd.tee.cryptography.bsi-r", PROP_BOOL, "false" },
+	{ "gpd.tee.cryptography.bsi-t", PROP_BOOL, "false" },
+	{ "gpd.tee.cryptography.ietf", PROP_BOOL, "false" },
+	{ "gpd.tee.cryptography.octa", PROP_BOOL, "true" },
+	/* rollback is detected, but by files the host kernel guards (100);
+	 * antiRollback is GP v1.1's name for rollbackDetection */
 	{ "gpd.tee.trustedStorage.antiRollback.protectionLevel", PROP_U32,
-	  "0" },
+	  "100" },
 	{ "gpd.tee.trustedStorage.rollbackDetection.protectionLevel",
-	  PROP_U32, "0" },
-	{ "gpd.tee.trustedos.implementation.version", PROP_STRING, "0.1" },
-	{ "gpd.tee.trustedos.implementation.binaryversion", PROP_U32,
-	  "0x00000100" },
+	  PROP_U32, "100" },
+	{ "gpd.tee.trustedos.implementation.version", PROP_STRING,
+	  TOS_VERSION },
+	{ "gpd.tee.trustedos.implementation.binaryversion", PROP_BINARY,
+	  TOS_BINARY_VERSION },
 	{ "gpd.tee.trustedos.manufacturer", PROP_STRING, "vtee" },
-	{ "gpd.tee.firmware.implementation.version", PROP_STRING, "0.1" },
-	{ "gpd.tee.firmware.implementation.binaryversion", PROP_U32,
-	  "0x00000100" },
+	/* the secure world around the trusted OS is the same build */
+	{ "gpd.tee.firmware.implementation.version", PROP_STRING,
+	  TOS_VERSION },
+	{ "gpd.tee.firmware.implementation.binaryversion", PROP_BINARY,
+	  TOS_BINARY_VERSION },
 	{ "gpd.tee.firmware.manufacturer", PROP_STRING, "vtee" },
 };
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "host.h"
+#include "ta_runtime.h"
 
 enum { RECV_EOF, RECV_OK, RECV_BAD };
 
@@ -180,6 +181,7 @@ int main(int argc, char **argv)
 	}
 	if (!standard_fds_taken())
 		return 1;
+	ta_rt_preload();
 	pfd[1].fd = child_events();
 	if (pfd[1].fd < 0) {
 		perror("vtee-ta-host: signalfd");

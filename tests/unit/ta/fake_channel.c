@@ -100,22 +100,29 @@ void fake_send_map(struct fake_ta *ta, uint32_t id, int memfd, uint64_t size,
 	sendmsg(ta->sock, &msg, 0);
 }
 
-static uint32_t tee_prop(uint64_t index, uint8_t *data, uint32_t *len)
+/* args[0]: the index in, the property's type out */
+static uint32_t tee_prop(uint64_t *args, uint8_t *data, uint32_t *len)
 {
-	static const char *const props[][2] = {
-#define X(name, value) { name, value },
+	static const struct {
+		const char *name;
+		uint64_t type;
+		const char *value;
+	} props[] = {
+#define X(name, type, value) { name, type, value },
 		PROBE_TEE_PROPS
 #undef X
 	};
+	uint64_t index = args[0];
 	size_t n, v;
 
 	if (index >= sizeof(props) / sizeof(props[0]))
 		return ITEM_NOT_FOUND;
-	n = strlen(props[index][0]) + 1;
-	v = strlen(props[index][1]) + 1;
-	memcpy(data, props[index][0], n);
-	memcpy(data + n, props[index][1], v);
+	n = strlen(props[index].name) + 1;
+	v = strlen(props[index].value) + 1;
+	memcpy(data, props[index].name, n);
+	memcpy(data + n, props[index].value, v);
 	*len = (uint32_t)(n + v);
+	args[0] = props[index].type;
 	return OK;
 }
 
@@ -217,7 +224,7 @@ static uint32_t serve(struct fake_ta *ta, struct ta_chan_msg *m)
 		return TIME_NOT_SET;
 	case TA_SYS_GET_TEE_PROP:
 		m->data_len = 0;
-		return tee_prop(m->args[0], ta->chan->data, &m->data_len);
+		return tee_prop(m->args, ta->chan->data, &m->data_len);
 	case TA_SYS_OPEN_TA_SESSION:
 		ta->ta2ta_calls++;
 		return open_callee(ta, m);

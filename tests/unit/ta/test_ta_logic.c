@@ -43,6 +43,10 @@ static void test_base64_rfc4648_vectors(void **state)
 	/* padding may be left out */
 	expect_b64("Zg", "f");
 	expect_b64("Zm9vYmE", "fooba");
+	/* MIME line breaks and blanks are skipped, even around padding */
+	expect_b64("Zm9v\r\nYmFy\n", "foobar");
+	expect_b64(" Zm 9v\tYg =\n= ", "foob");
+	expect_b64("\n", "");
 }
 
 static void test_base64_binary(void **state)
@@ -60,14 +64,16 @@ static void test_base64_binary(void **state)
 static void test_base64_rejects(void **state)
 {
 	static const char *const bad[] = {
-		"Z", "Zg=", "Zg===", "Z===", "====", "Zg==Zg==", "Zm9v!", "Zm 9v",
-		"Zm9v\n",
+		"Z", "Zg=", "Zg===", "Z===", "====", "Zg==Zg==", "Zm9v!",
+		"Zm9v-", "Zm9v_", "Zg==x", "Zg= =x", "Zm9vY", "=", "Zm9v\v",
 	};
 	size_t len;
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_false(ta_base64_decode(bad[i], strlen(bad[i]), NULL, &len));
+	/* a NUL inside the counted length is not a blank */
+	assert_false(ta_base64_decode("Zm9v\0Zm9v", 9, NULL, &len));
 }
 
 static const TEE_UUID hello = {
@@ -192,6 +198,49 @@ static void test_text_to_integer(void **state)
 	assert_false(ta_prop_text_to_u64("true", UINT32_MAX, &v));
 }
 
+/* GP's forms of 1024: "1K", "0X400", "0b100_0000_0000" */
+static void test_text_to_integer_gp_forms(void **state)
+{
+	static const char *const is_1024[] = {
+		"1K", "1_024", "0X400", "0x4_00", "0b100_0000_0000",
+		"0B10000000000", "1024", "0001024", "_1024_",
+	};
+	static const char *const bad[] = {
+		"K", "M", "1k", "1m", "1G", "1KM", "K1", "0x1K", "0b1K", "_",
+		"0x_", "0b", "0b_", "0b102", "0b2", "0xg", "1_0x", "1.5", "+1",
+		"1 ", "0o17", "1,024",
+	};
+	uint64_t v;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(is_1024) / sizeof(is_1024[0]); i++)
+		assert_true(ta_prop_text_to_u64(is_1024[i], UINT32_MAX, &v) &&
+			    v == 1024);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(ta_prop_text_to_u64(bad[i], UINT64_MAX, &v));
+	/* no octal: a leading zero is decimal */
+	assert_true(ta_prop_text_to_u64("017", UINT32_MAX, &v) && v == 17);
+	assert_true(ta_prop_text_to_u64("3M", UINT32_MAX, &v) &&
+		    v == 3 * 1024 * 1024);
+	/* the multiplier counts toward the limit */
+	assert_true(ta_prop_text_to_u64("4194303K", UINT32_MAX, &v) &&
+		    v == 4194303ull * 1024);
+	assert_false(ta_prop_text_to_u64("4194304K", UINT32_MAX, &v));
+	assert_false(ta_prop_text_to_u64("4096M", UINT32_MAX, &v));
+	assert_true(ta_prop_text_to_u64("4096M", UINT64_MAX, &v) &&
+		    v == 1ull << 32);
+	assert_false(ta_prop_text_to_u64("17592186044416M", UINT64_MAX, &v));
+	assert_true(ta_prop_text_to_u64("0xFFFF_FFFF", UINT32_MAX, &v) &&
+		    v == UINT32_MAX);
+	assert_true(ta_prop_text_to_u64(
+		"0b1111_1111_1111_1111_1111_1111_1111_1111", UINT32_MAX, &v) &&
+		v == UINT32_MAX);
+	assert_false(ta_prop_text_to_u64(
+		"0b1_0000_0000_0000_0000_0000_0000_0000_0000", UINT32_MAX, &v));
+	assert_false(ta_prop_text_to_u64("0x1_0000_0000_0000_0000", UINT64_MAX,
+					 &v));
+}
+
 static void test_text_to_identity(void **state)
 {
 	char text[TA_PROP_IDENTITY_TEXT_SIZE];
@@ -205,6 +254,19 @@ static void test_text_to_identity(void **state)
 	assert_true(ta_prop_text_to_identity(
 		"0x4:8aaaf200-2450-11e4-abe2-0002a5d5c51b", &back));
 	assert_int_equal(back.login, TEE_LOGIN_APPLICATION);
+	assert_true(ta_prop_text_to_identity(
+		"0xF000_0000:8AAAF200-2450-11E4-ABE2-0002A5D5C51B", &back));
+	assert_memory_equal(&back, &id, sizeof(id));
+	/* GP: integer (':' uuid)?  A login alone has the nil UUID */
+	memset(&back, 0xa5, sizeof(back));
+	assert_true(ta_prop_text_to_identity("4", &back));
+	assert_int_equal(back.login, TEE_LOGIN_APPLICATION);
+	assert_true(memcmp(&back.uuid, &(TEE_UUID){ 0 }, sizeof(back.uuid)) ==
+		    0);
+	assert_false(ta_prop_text_to_identity("4:", &back));
+	assert_false(ta_prop_text_to_identity(
+		"4:8aaaf200-2450-11e4-abe2-0002a5d5c51b:", &back));
+	assert_false(ta_prop_text_to_identity("", &back));
 	assert_false(ta_prop_text_to_identity(
 		"8aaaf200-2450-11e4-abe2-0002a5d5c51b", &back));
 	assert_false(ta_prop_text_to_identity(":8aaaf200-2450-11e4-abe2-0002a5d5c51b",
@@ -278,6 +340,7 @@ int main(void)
 		cmocka_unit_test(test_values_to_text),
 		cmocka_unit_test(test_text_to_bool),
 		cmocka_unit_test(test_text_to_integer),
+		cmocka_unit_test(test_text_to_integer_gp_forms),
 		cmocka_unit_test(test_text_to_identity),
 		cmocka_unit_test(test_region_parse),
 		cmocka_unit_test(test_regions_allow),

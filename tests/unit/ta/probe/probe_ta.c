@@ -178,7 +178,7 @@ static uint32_t tee_props_check(void)
 	const TEE_PropSetHandle tee = TEE_PROPSET_TEE_IMPLEMENTATION;
 	TEE_UUID uuid;
 
-#define X(name, value) \
+#define X(name, type, value) \
 	if (!str_is(tee, name, value)) \
 		return 31;
 	PROBE_TEE_PROPS

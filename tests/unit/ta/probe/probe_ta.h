@@ -49,11 +49,12 @@ enum probe_cmd {
 #define PROBE_CLIENT_LOGIN	0x00000004	/* TEE_LOGIN_APPLICATION */
 #define PROBE_CLIENT_UUID_STR	"00112233-4455-6677-8899-aabbccddeeff"
 
-/* The TEE properties the test's OS side lists, in this order */
+/* The TEE properties the test's OS side lists, in this order, with their
+ * types (USER_TA_PROP_TYPE_*: 0 bool, 1 u32, 2 UUID, 4 string) */
 #define PROBE_TEE_PROPS \
-	X("gpd.tee.description", "vtee test OS") \
-	X("gpd.tee.arith.maxBigIntSize", "2048") \
-	X("gpd.tee.cryptography.ecc", "true") \
-	X("gpd.tee.deviceID", "c0ffee00-0000-4000-8000-000000000001")
+	X("gpd.tee.description", 4, "vtee test OS") \
+	X("gpd.tee.arith.maxBigIntSize", 1, "2048") \
+	X("gpd.tee.cryptography.ecc", 0, "true") \
+	X("gpd.tee.deviceID", 2, "c0ffee00-0000-4000-8000-000000000001")
 
 #endif /* PROBE_TA_H */
