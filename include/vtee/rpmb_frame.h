@@ -15,6 +15,8 @@
 #ifndef VTEE_RPMB_FRAME_H
 #define VTEE_RPMB_FRAME_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* rpmb_req.cmd */
@@ -124,5 +126,11 @@ static inline void rpmb_put32(uint8_t b[4], uint32_t v)
 	b[2] = (uint8_t)(v >> 8);
 	b[3] = (uint8_t)v;
 }
+
+/* HMAC-SHA256 with key over the authenticated part (RPMB_FRAME_MACED_OFF
+ * on) of n frames, as JEDEC defines the MAC of a request or answer.
+ * false if the crypto library failed. */
+bool rpmb_frames_mac(const uint8_t *key, const struct rpmb_frame *f,
+		     size_t n, uint8_t mac[RPMB_MAC_SIZE]);
 
 #endif /* VTEE_RPMB_FRAME_H */

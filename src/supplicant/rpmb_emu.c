@@ -56,33 +56,6 @@ struct supp_rpmb {
 	uint16_t last_address;
 };
 
-/* HMAC-SHA256 with the device key over the authenticated part of n
- * frames. */
-static bool frames_mac(const uint8_t *key, const struct rpmb_frame *f,
-		       size_t n, uint8_t mac[RPMB_MAC_SIZE])
-{
-	char digest[] = "SHA256";
-	OSSL_PARAM params[] = {
-		OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-						 digest, 0),
-		OSSL_PARAM_construct_end(),
-	};
-	EVP_MAC *alg = EVP_MAC_fetch(NULL, "HMAC", NULL);
-	EVP_MAC_CTX *ctx = alg ? EVP_MAC_CTX_new(alg) : NULL;
-	size_t len = 0;
-	bool ok = ctx && EVP_MAC_init(ctx, key, RPMB_KEY_SIZE, params);
-
-	for (size_t i = 0; ok && i < n; i++)
-		ok = EVP_MAC_update(ctx, (const uint8_t *)&f[i] +
-					 RPMB_FRAME_MACED_OFF,
-				    RPMB_FRAME_MACED_SIZE);
-	ok = ok && EVP_MAC_final(ctx, mac, &len, RPMB_MAC_SIZE) &&
-	     len == RPMB_MAC_SIZE;
-	EVP_MAC_CTX_free(ctx);
-	EVP_MAC_free(alg);
-	return ok;
-}
-
 /* A result as the device reports it: with the expiry bit once the write
  * counter can go no further. */
 static uint16_t result_of(const struct supp_rpmb *d, uint16_t code)
@@ -151,7 +124,7 @@ static uint16_t write_check(const struct supp_rpmb *d,
 		return RPMB_RES_GENERAL_FAILURE;
 	if (addr + n > RPMB_EMU_BLOCKS)
 		return RPMB_RES_ADDRESS_FAILURE;
-	if (!frames_mac(d->st.key, f, n, mac))
+	if (!rpmb_frames_mac(d->st.key, f, n, mac))
 		return RPMB_RES_GENERAL_FAILURE;
 	if (CRYPTO_memcmp(mac, f[n - 1].key_mac, RPMB_MAC_SIZE))
 		return RPMB_RES_AUTH_FAILURE;
@@ -195,7 +168,7 @@ static void result_frame(const struct supp_rpmb *d, struct rpmb_frame *rsp)
 		return;
 	rpmb_put16(rsp->address, d->last_address);
 	rpmb_put32(rsp->write_counter, d->st.counter);
-	frames_mac(d->st.key, rsp, 1, rsp->key_mac);
+	rpmb_frames_mac(d->st.key, rsp, 1, rsp->key_mac);
 }
 
 static void counter_read(const struct supp_rpmb *d,
@@ -210,7 +183,7 @@ static void counter_read(const struct supp_rpmb *d,
 	}
 	rpmb_put32(rsp->write_counter, d->st.counter);
 	rpmb_put16(rsp->result, result_of(d, RPMB_RES_OK));
-	frames_mac(d->st.key, rsp, 1, rsp->key_mac);
+	rpmb_frames_mac(d->st.key, rsp, 1, rsp->key_mac);
 }
 
 /* n frames from the request's address, each carrying the nonce, the
@@ -237,7 +210,7 @@ static void data_read(const struct supp_rpmb *d, const struct rpmb_frame *req,
 				RPMB_FRAME_DATA_SIZE, RPMB_FRAME_DATA_SIZE);
 	}
 	if (d->st.key_set)
-		frames_mac(d->st.key, rsp, n, rsp[n - 1].key_mac);
+		rpmb_frames_mac(d->st.key, rsp, n, rsp[n - 1].key_mac);
 }
 
 /*

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vtee/node_wire.h"
+#include "seed_file.h"
 
 struct seed {
 	uint8_t bytes[VTEE_NODE_MSG_MAX];
@@ -37,22 +38,7 @@ static void seed_put(struct seed *s, const void *p, size_t n)
 
 static int seed_write(const char *dir, const char *name, const struct seed *s)
 {
-	char path[4096];
-	FILE *f;
-	int ok;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f) {
-		perror(path);
-		return -1;
-	}
-	ok = fwrite(s->bytes, 1, s->len, f) == s->len;
-	if (fclose(f) || !ok) {
-		perror(path);
-		return -1;
-	}
-	return 0;
+	return seed_file_write(dir, name, s->bytes, s->len);
 }
 
 /* An ioctl whose argument is a tee_ioctl_buf_data naming a user window of

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fuzz_object_blob.h"
+#include "seed_file.h"
 
 struct seed {
 	uint8_t bytes[4096];
@@ -68,22 +69,7 @@ static void seed_value(struct seed *s, uint32_t id, uint32_t a, uint32_t b)
 
 static int seed_write(const char *dir, const char *name, const struct seed *s)
 {
-	char path[4096];
-	FILE *f;
-	int ok;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f) {
-		perror(path);
-		return -1;
-	}
-	ok = fwrite(s->bytes, 1, s->len, f) == s->len;
-	if (fclose(f) || !ok) {
-		perror(path);
-		return -1;
-	}
-	return 0;
+	return seed_file_write(dir, name, s->bytes, s->len);
 }
 
 static int seeds_symmetric(const char *dir)

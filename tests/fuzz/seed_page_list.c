@@ -11,6 +11,7 @@
 
 #include "fuzz_page_list.h"
 #include "vtee/optee_msg.h"
+#include "seed_file.h"
 
 #define ENTRIES OPTEE_MSG_PAGES_PER_LIST
 #define LIST_BYTES (FPL_LIST_PAGES * FPL_PAGE)
@@ -44,26 +45,16 @@ static uint64_t ram_page(size_t i)
 	return FPL_PA(pages[i % (sizeof(pages) / sizeof(pages[0]))]);
 }
 
+/* The input layout: op count, the ops, then the list's bytes. */
 static int seed_write(const char *dir, const char *name, const struct seed *s)
 {
-	char path[4096];
-	FILE *f;
-	int ok;
+	uint8_t buf[1 + sizeof(s->ops) + sizeof(s->list)];
+	size_t ops = s->nops * sizeof(s->ops[0]);
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f) {
-		perror(path);
-		return -1;
-	}
-	ok = fwrite(&s->nops, 1, 1, f) == 1 &&
-	     fwrite(s->ops, sizeof(s->ops[0]), s->nops, f) == s->nops &&
-	     fwrite(s->list, 1, sizeof(s->list), f) == sizeof(s->list);
-	if (fclose(f) || !ok) {
-		perror(path);
-		return -1;
-	}
-	return 0;
+	buf[0] = s->nops;
+	memcpy(buf + 1, s->ops, ops);
+	memcpy(buf + 1 + ops, s->list, sizeof(s->list));
+	return seed_file_write(dir, name, buf, 1 + ops + sizeof(s->list));
 }
 
 /* Four pages (A0 A1 A2 B0) from offset 100; RMEMs zero-copy and bounced. */

@@ -13,6 +13,7 @@
 #include <openssl/evp.h>
 
 #include "fuzz_storage_format.h"
+#include "seed_file.h"
 
 #define NONCE_SIZE	12
 #define TAG_SIZE	16
@@ -73,22 +74,7 @@ static int seal(struct seed *s, size_t hdr, uint8_t key_index,
 
 static int seed_write(const char *dir, const char *name, const struct seed *s)
 {
-	char path[4096];
-	FILE *f;
-	int ok;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f) {
-		perror(path);
-		return -1;
-	}
-	ok = fwrite(s->bytes, 1, s->len, f) == s->len;
-	if (fclose(f) || !ok) {
-		perror(path);
-		return -1;
-	}
-	return 0;
+	return seed_file_write(dir, name, s->bytes, s->len);
 }
 
 /* Entry i of a directory, in the plaintext mode's layout or the sealed

@@ -9,12 +9,14 @@
  * a storage restart, found tampered with).  Run at build time so no
  * binary file is committed.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "fuzz_ta_syscall.h"
 #include "tee_api_defines.h"
 #include "tee_api_defines_extensions.h"
+#include "seed_file.h"
 
 #define PT(t0, t1, t2, t3) ((t0) | (t1) << 4 | (t2) << 8 | (t3) << 12)
 
@@ -38,25 +40,13 @@ static void seed_op(struct seed *s, uint32_t func, const uint64_t args[6],
 	s->env.nops++;
 }
 
+/* The input is the env, then the ops: they lie back to back in s. */
+_Static_assert(offsetof(struct seed, ops) == sizeof(struct fts_env),
+	       "ops follow env");
+
 static int seed_write(const char *dir, const char *name, const struct seed *s)
 {
-	char path[4096];
-	FILE *f;
-	int ok;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "wb");
-	if (!f) {
-		perror(path);
-		return -1;
-	}
-	ok = fwrite(&s->env, sizeof(s->env), 1, f) == 1 &&
-	     fwrite(s->ops, 1, s->len, f) == s->len;
-	if (fclose(f) || !ok) {
-		perror(path);
-		return -1;
-	}
-	return 0;
+	return seed_file_write(dir, name, s, sizeof(s->env) + s->len);
 }
 
 /* One syscall with arguments only (or a short message for LOG). */

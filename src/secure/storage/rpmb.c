@@ -167,31 +167,6 @@ static size_t request_size(size_t n)
 
 /* ------------------------------------------------------ the checks */
 
-static bool frames_mac(const uint8_t *key, const struct rpmb_frame *f,
-		       size_t n, uint8_t mac[RPMB_MAC_SIZE])
-{
-	char digest[] = "SHA256";
-	OSSL_PARAM params[] = {
-		OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
-						 digest, 0),
-		OSSL_PARAM_construct_end(),
-	};
-	EVP_MAC *alg = EVP_MAC_fetch(NULL, "HMAC", NULL);
-	EVP_MAC_CTX *ctx = alg ? EVP_MAC_CTX_new(alg) : NULL;
-	size_t len = 0;
-	bool ok = ctx && EVP_MAC_init(ctx, key, RPMB_KEY_SIZE, params);
-
-	for (size_t i = 0; ok && i < n; i++)
-		ok = EVP_MAC_update(ctx, (const uint8_t *)&f[i] +
-					 RPMB_FRAME_MACED_OFF,
-				    RPMB_FRAME_MACED_SIZE);
-	ok = ok && EVP_MAC_final(ctx, mac, &len, RPMB_MAC_SIZE) &&
-	     len == RPMB_MAC_SIZE;
-	EVP_MAC_CTX_free(ctx);
-	EVP_MAC_free(alg);
-	return ok;
-}
-
 /* What an authenticated result means to the caller. */
 static uint32_t result_to_tee(uint16_t result)
 {
@@ -226,7 +201,7 @@ static uint32_t answer_check(const struct rpmb *r, const struct rpmb_frame *f,
 			return TEE_ERROR_SECURITY;
 	if ((result & RPMB_RES_MASK) == RPMB_RES_KEY_NOT_PROGRAMMED)
 		return TEE_ERROR_ITEM_NOT_FOUND;
-	if (!frames_mac(r->key, f, n, mac))
+	if (!rpmb_frames_mac(r->key, f, n, mac))
 		return TEE_ERROR_GENERIC;
 	if (CRYPTO_memcmp(mac, f[n - 1].key_mac, RPMB_MAC_SIZE))
 		return TEE_ERROR_SECURITY;
@@ -406,7 +381,7 @@ static uint32_t write_chunk(struct rpmb *r, struct sw_thread *thr,
 		rpmb_put32(f->write_counter, r->counter);
 	}
 	res = TEE_ERROR_GENERIC;
-	if (frames_mac(r->key, frame_at(req, 0), n,
+	if (rpmb_frames_mac(r->key, frame_at(req, 0), n,
 		       frame_at(req, n - 1)->key_mac))
 		res = rpmb_exchange(thr, req, request_size(n), &rsp,
 				    sizeof(rsp));
