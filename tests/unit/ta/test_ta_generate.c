@@ -25,54 +25,10 @@
 
 #include <cmocka.h>
 
+#include "fake_ta_env.h"
 #include "object.h"
 #include "object_attrs.h"
 #include "storage.h"
-
-/* ------------------------------------------------------------------ */
-/* Panics and storage hooks                                            */
-/* ------------------------------------------------------------------ */
-
-static jmp_buf panic_jump;
-static bool panic_expected;
-static TEE_Result last_panic;
-
-void TEE_Panic(TEE_Result panicCode)
-{
-	if (!panic_expected)
-		fail_msg("unexpected TEE_Panic(0x%08x)", panicCode);
-	last_panic = panicCode;
-	panic_expected = false;
-	longjmp(panic_jump, 1);
-}
-
-/* Runs `call`, which must end in TEE_Panic. */
-#define assert_panics(call)						\
-	do {								\
-		panic_expected = true;					\
-		if (!setjmp(panic_jump)) {				\
-			call;						\
-			panic_expected = false;				\
-			fail_msg("no panic: %s", #call);		\
-		}							\
-	} while (0)
-
-void ta_pobj_close(struct ta_object *o)
-{
-	o->os_handle = 0;
-}
-
-void ta_pobj_sync_info(struct ta_object *o)
-{
-	(void)o;
-}
-
-TEE_Result ta_pobj_restrict(struct ta_object *o, uint32_t usage)
-{
-	(void)o;
-	(void)usage;
-	return TEE_SUCCESS;
-}
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */

@@ -16,59 +16,10 @@
 
 #include <cmocka.h>
 
+#include "fake_ta_env.h"
 #include "object.h"
 #include "object_attrs.h"
 #include "storage.h"
-
-/* ------------------------------------------------------------------ */
-/* Panics and storage hooks                                            */
-/* ------------------------------------------------------------------ */
-
-static jmp_buf panic_jump;
-static bool panic_expected;
-static TEE_Result last_panic;
-
-void TEE_Panic(TEE_Result panicCode)
-{
-	if (!panic_expected)
-		fail_msg("unexpected TEE_Panic(0x%08x)", panicCode);
-	last_panic = panicCode;
-	panic_expected = false;
-	longjmp(panic_jump, 1);
-}
-
-/* Runs `call`, which must end in TEE_Panic. */
-#define assert_panics(call)						\
-	do {								\
-		panic_expected = true;					\
-		if (!setjmp(panic_jump)) {				\
-			call;						\
-			panic_expected = false;				\
-			fail_msg("no panic: %s", #call);		\
-		}							\
-	} while (0)
-
-static unsigned int pobj_closed, pobj_synced, pobj_restricted;
-
-void ta_pobj_close(struct ta_object *o)
-{
-	pobj_closed++;
-	o->os_handle = 0;
-}
-
-void ta_pobj_sync_info(struct ta_object *o)
-{
-	pobj_synced++;
-	o->info.dataSize = 1234;
-}
-
-TEE_Result ta_pobj_restrict(struct ta_object *o, uint32_t usage)
-{
-	(void)o;
-	(void)usage;
-	pobj_restricted++;
-	return TEE_SUCCESS;
-}
 
 /* ------------------------------------------------------------------ */
 /* Keys for every type                                                 */
@@ -1103,21 +1054,21 @@ static void test_free_and_close(void **state)
 	/* persistent: Free and Reset panic, Close closes the OS handle,
 	 * info asks the OS for the data size */
 	make_persistent(p);
-	pobj_synced = pobj_closed = 0;
+	fake_pobj_synced = fake_pobj_closed = 0;
 	info = info_of(p);
-	assert_int_equal(pobj_synced, 1);
-	assert_int_equal(info.dataSize, 1234);
+	assert_int_equal(fake_pobj_synced, 1);
+	assert_int_equal(info.dataSize, FAKE_POBJ_DATA_SIZE);
 	assert_int_equal(info.handleFlags, TEE_HANDLE_FLAG_PERSISTENT |
 					   TEE_HANDLE_FLAG_INITIALIZED);
 	assert_panics(TEE_FreeTransientObject(p));
 	assert_panics(TEE_ResetTransientObject(p));
 	/* a usage restriction goes to the OS too, which stores it */
-	pobj_restricted = 0;
+	fake_pobj_restricted = 0;
 	assert_int_equal(TEE_RestrictObjectUsage1(p, 0), TEE_SUCCESS);
-	assert_int_equal(pobj_restricted, 1);
-	assert_int_equal(pobj_closed, 0);
+	assert_int_equal(fake_pobj_restricted, 1);
+	assert_int_equal(fake_pobj_closed, 0);
 	TEE_CloseObject(p);
-	assert_int_equal(pobj_closed, 1);
+	assert_int_equal(fake_pobj_closed, 1);
 	assert_null(ta_object_find(p));
 }
 
