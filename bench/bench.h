@@ -20,6 +20,8 @@ struct bench_opts {
 	/* vteed's state dir: the storage floors' files go there (NULL:
 	 * the default one, src/common/paths.c) */
 	const char *state_dir;
+	/* run only the cases whose name has this in it (NULL: all) */
+	const char *only;
 };
 
 #define BENCH_MAX_FIELDS 16
@@ -67,6 +69,39 @@ int bench_storage_create_init_1k(const struct bench_opts *o,
 int bench_storage_read_1k(const struct bench_opts *o, struct bench_result *r);
 int bench_storage_read_1m(const struct bench_opts *o, struct bench_result *r);
 int bench_storage_small_writes(const struct bench_opts *o,
+			       struct bench_result *r);
+/* vtee_crypto.c: GP crypto in a TA, next to libcrypto in this process */
+int bench_crypto_aes128_gcm_4k(const struct bench_opts *o,
+			       struct bench_result *r);
+int bench_crypto_aes128_gcm_1m(const struct bench_opts *o,
+			       struct bench_result *r);
+int bench_crypto_aes256_gcm_4k(const struct bench_opts *o,
+			       struct bench_result *r);
+int bench_crypto_aes256_gcm_1m(const struct bench_opts *o,
+			       struct bench_result *r);
+int bench_crypto_aes128_cbc_4k(const struct bench_opts *o,
+			       struct bench_result *r);
+int bench_crypto_aes128_cbc_1m(const struct bench_opts *o,
+			       struct bench_result *r);
+int bench_crypto_aes256_cbc_4k(const struct bench_opts *o,
+			       struct bench_result *r);
+int bench_crypto_aes256_cbc_1m(const struct bench_opts *o,
+			       struct bench_result *r);
+int bench_crypto_sha256_4k(const struct bench_opts *o, struct bench_result *r);
+int bench_crypto_sha256_1m(const struct bench_opts *o, struct bench_result *r);
+int bench_crypto_hmac_sha256_4k(const struct bench_opts *o,
+				struct bench_result *r);
+int bench_crypto_hmac_sha256_1m(const struct bench_opts *o,
+				struct bench_result *r);
+int bench_crypto_rsa2048_sign(const struct bench_opts *o,
+			      struct bench_result *r);
+int bench_crypto_rsa2048_verify(const struct bench_opts *o,
+				struct bench_result *r);
+int bench_crypto_ecdsa_p256_sign(const struct bench_opts *o,
+				 struct bench_result *r);
+int bench_crypto_ecdsa_p256_verify(const struct bench_opts *o,
+				   struct bench_result *r);
+int bench_crypto_x25519_derive(const struct bench_opts *o,
 			       struct bench_result *r);
 /* vtee_shim.c: the null invoke through libvtee-preload.so, in a child */
 int bench_null_invoke_shim(const struct bench_opts *o, struct bench_result *r);

@@ -36,13 +36,20 @@ static void usage(FILE *f)
 		"storage_* cases\nrun GP trusted storage in a TA next to "
 		"the same bytes written with write+fsync\n(read with pread) "
 		"to plain files in a temporary directory in vteed's state\n"
-		"dir; over_floor is the ratio of their times.\n\n"
+		"dir; over_floor is the ratio of their times.  The crypto_* "
+		"cases run GP\ncryptographic operations in a TA next to the "
+		"same operations done by\nlibcrypto in this process (lib_*); "
+		"vtee_over_lib is the ratio of their\nthroughputs.\n\n"
 		"  -n, --iterations N    timed round trips per latency "
 		"(default %d)\n"
 		"  -o, --json-out FILE   also write the JSON object to FILE\n"
 		"  -s, --state-dir DIR   vteed's state dir, for the storage "
 		"floors' files\n"
 		"                        (default: vteed's default)\n"
+		"  -c, --only TEXT       run only the cases whose name has "
+		"TEXT in it\n"
+		"                        (e.g. crypto_; the checks of the "
+		"others are null)\n"
 		"  -h, --help            show this help\n\n"
 		"Exit status: 0 success, 1 a measurement failed, 2 bad command "
 		"line.\n", DEFAULT_ITERATIONS);
@@ -68,13 +75,14 @@ static int args_parse(int argc, char **argv, struct main_args *a)
 		{ "iterations", required_argument, NULL, 'n' },
 		{ "json-out", required_argument, NULL, 'o' },
 		{ "state-dir", required_argument, NULL, 's' },
+		{ "only", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 }
 	};
 	int c;
 
 	a->opts.iterations = DEFAULT_ITERATIONS;
-	while ((c = getopt_long(argc, argv, "n:o:s:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:o:s:c:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n':
 			if (iterations_parse(optarg, &a->opts.iterations)) {
@@ -86,6 +94,7 @@ static int args_parse(int argc, char **argv, struct main_args *a)
 			break;
 		case 'o': a->json_out = optarg; break;
 		case 's': a->opts.state_dir = optarg; break;
+		case 'c': a->opts.only = optarg; break;
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); return 2;
 		}

@@ -53,7 +53,7 @@ fi
 export VTEE_RUNTIME_DIR=$runtime
 
 # the client programs of examples/, in the order they teach
-for example in hello_world optee_style secure_storage; do
+for example in hello_world optee_style secure_storage aes rsa_sign ecdh; do
 	echo
 	echo "=== $example ==="
 	"$build/bin/$example" || fail "the $example example (exit status $?)"
