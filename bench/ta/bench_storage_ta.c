@@ -7,9 +7,7 @@
 #include <tee_internal_api.h>
 
 #include <bench_storage_ta.h>
-
-#define P(t0, t1, t2, t3) TEE_PARAM_TYPES(TEE_PARAM_TYPE_##t0, \
-	TEE_PARAM_TYPE_##t1, TEE_PARAM_TYPE_##t2, TEE_PARAM_TYPE_##t3)
+#include <bench_ta_boilerplate.h>
 
 #define NAME_LEN 14		/* "bench-" and 8 hex digits */
 
@@ -138,25 +136,9 @@ static TEE_Result delete(TEE_Param p[4])
 	return TEE_SUCCESS;
 }
 
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
 void TA_DestroyEntryPoint(void)
 {
 	TEE_Free(read_buf);
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t param_types __unused,
-				    TEE_Param params[4] __unused,
-				    void **sess_ctx __unused)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *sess_ctx __unused)
-{
 }
 
 TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx __unused, uint32_t cmd,

@@ -251,10 +251,8 @@ static void store_attrs(struct ta_object *o, const struct ta_attr *attrs,
 	o->info.handleFlags |= TEE_HANDLE_FLAG_INITIALIZED;
 }
 
-/* The caller's attribute as a view (no copy); numbers without their
- * leading zero bytes, as OP-TEE's bignums give them back. */
-static struct ta_attr view_of(const struct ta_obj_type *t,
-			      const TEE_Attribute *attr)
+struct ta_attr ta_attr_view(const struct ta_obj_type *t,
+			    const TEE_Attribute *attr)
 {
 	struct ta_attr v = { .id = attr->attributeID };
 	const struct ta_attr_rule *r = ta_obj_type_rule(t, v.id, NULL);
@@ -320,7 +318,7 @@ TEE_Result TEE_PopulateTransientObject(TEE_ObjectHandle object,
 	if (attrCount > t->n_rules || (attrCount && !attrs))
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
 	for (uint32_t i = 0; i < attrCount; i++)
-		in[i] = view_of(t, &attrs[i]);
+		in[i] = ta_attr_view(t, &attrs[i]);
 	return populate(o, t, in, attrCount);
 }
 

@@ -122,6 +122,12 @@ TEE_Result ta_attrs_dup(const struct ta_attr *in, size_t n,
 			struct ta_attr **out);
 /* Wipes every buffer (key material) and frees them and the array. */
 void ta_attrs_free(struct ta_attr *attrs, size_t n);
+
+/* A caller's attribute as a view (no copy) by t's rules: numbers without
+ * their leading zero bytes, as OP-TEE's bignums give them back; panics
+ * for a buffer NULL with a length. */
+struct ta_attr ta_attr_view(const struct ta_obj_type *t,
+			    const TEE_Attribute *attr);
 /* Drops o's attributes (wiped) and leaves it with none. */
 void ta_object_clear_attrs(struct ta_object *o);
 

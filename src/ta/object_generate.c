@@ -215,30 +215,6 @@ static uint32_t bignum_bits(const struct ta_attr *a)
 	return (uint32_t)(a->len - 1) * 8 + 32 - __builtin_clz(a->buf[0]);
 }
 
-/* The caller's parameter as a view; numbers lose their leading zero
- * bytes, as Populate's do. */
-static struct ta_attr param_view(const struct ta_obj_type *t,
-				 const TEE_Attribute *attr)
-{
-	struct ta_attr v = { .id = attr->attributeID };
-	const struct ta_attr_rule *r = ta_obj_type_rule(t, v.id, NULL);
-
-	if (v.id & TEE_ATTR_FLAG_VALUE) {
-		v.a = attr->content.value.a;
-		v.b = attr->content.value.b;
-		return v;
-	}
-	v.buf = attr->content.ref.buffer;
-	v.len = attr->content.ref.length;
-	if (v.len && !v.buf)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	while (r && r->form == TA_FORM_BIGNUM && v.len && !v.buf[0]) {
-		v.buf++;
-		v.len--;
-	}
-	return v;
-}
-
 /*
  * GP's panics for the parameters: an id that is no key generation
  * parameter of the type, one given twice, a mandatory one missing, a
@@ -290,7 +266,7 @@ TEE_Result TEE_GenerateKey(TEE_ObjectHandle object, uint32_t keySize,
 	if (paramCount > t->n_rules || (paramCount && !params))
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
 	for (uint32_t i = 0; i < paramCount; i++)
-		views[i] = param_view(t, &params[i]);
+		views[i] = ta_attr_view(t, &params[i]);
 	check_params(t, o->info.maxObjectSize, views, paramCount);
 
 	res = generate(&in, &out);

@@ -191,20 +191,33 @@ static TEE_Result transform(struct ta_operation *op, transform_fn fn,
 /* The GP functions                                                    */
 /* ------------------------------------------------------------------ */
 
+/* Encrypt or decrypt (mode); decrypting may also say the ciphertext is
+ * invalid. */
+static TEE_Result asym_cipher(TEE_OperationHandle operation, uint32_t mode,
+			      const TEE_Attribute *params, uint32_t count,
+			      const void *src, size_t src_len, void *dst,
+			      size_t *dst_len)
+{
+	struct ta_operation *op = ready_op(operation,
+					   TEE_OPERATION_ASYMMETRIC_CIPHER,
+					   mode, params, count);
+	bool enc = mode == TEE_MODE_ENCRYPT;
+
+	return allowed(transform(op, enc ? ops_of(op)->encrypt :
+				 ops_of(op)->decrypt, params, count, src,
+				 src_len, dst, dst_len),
+		       enc ? TEE_SUCCESS : TEE_ERROR_CIPHERTEXT_INVALID,
+		       TEE_SUCCESS);
+}
+
 TEE_Result TEE_AsymmetricEncrypt(TEE_OperationHandle operation,
 				 const TEE_Attribute *params,
 				 uint32_t paramCount, const void *srcData,
 				 size_t srcLen, void *destData,
 				 size_t *destLen)
 {
-	struct ta_operation *op = ready_op(operation,
-					   TEE_OPERATION_ASYMMETRIC_CIPHER,
-					   TEE_MODE_ENCRYPT, params,
-					   paramCount);
-
-	return allowed(transform(op, ops_of(op)->encrypt, params, paramCount,
-				 srcData, srcLen, destData, destLen),
-		       TEE_SUCCESS, TEE_SUCCESS);
+	return asym_cipher(operation, TEE_MODE_ENCRYPT, params, paramCount,
+			   srcData, srcLen, destData, destLen);
 }
 
 TEE_Result TEE_AsymmetricDecrypt(TEE_OperationHandle operation,
@@ -213,14 +226,8 @@ TEE_Result TEE_AsymmetricDecrypt(TEE_OperationHandle operation,
 				 size_t srcLen, void *destData,
 				 size_t *destLen)
 {
-	struct ta_operation *op = ready_op(operation,
-					   TEE_OPERATION_ASYMMETRIC_CIPHER,
-					   TEE_MODE_DECRYPT, params,
-					   paramCount);
-
-	return allowed(transform(op, ops_of(op)->decrypt, params, paramCount,
-				 srcData, srcLen, destData, destLen),
-		       TEE_ERROR_CIPHERTEXT_INVALID, TEE_SUCCESS);
+	return asym_cipher(operation, TEE_MODE_DECRYPT, params, paramCount,
+			   srcData, srcLen, destData, destLen);
 }
 
 TEE_Result TEE_AsymmetricSignDigest(TEE_OperationHandle operation,

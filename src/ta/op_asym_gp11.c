@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <tee_internal_api.h>
 
+#include "gp11_len.h"
+
 /* The v1.3 form of count v1.1 attributes (NULL for none); panics as
  * GP's [in] array rule, or when out of memory. */
 static TEE_Attribute *from_gp11(const __GP11_TEE_Attribute *in,
@@ -34,14 +36,6 @@ static TEE_Attribute *from_gp11(const __GP11_TEE_Attribute *in,
 	return out;
 }
 
-/* A 32-bit [inout] length as a size_t one */
-static size_t len_in(const uint32_t *len32)
-{
-	if (!len32)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	return *len32;
-}
-
 typedef TEE_Result (*asym_fn)(TEE_OperationHandle, const TEE_Attribute *,
 			      uint32_t, const void *, size_t, void *,
 			      size_t *);
@@ -53,7 +47,7 @@ static TEE_Result twin(asym_fn fn, TEE_OperationHandle op,
 		       uint32_t *dst_len)
 {
 	TEE_Attribute *attrs = from_gp11(params, count);
-	size_t len = len_in(dst_len);
+	size_t len = ta_gp11_len_in(dst_len);
 	TEE_Result res = fn(op, attrs, count, src, src_len, dst, &len);
 
 	free(attrs);

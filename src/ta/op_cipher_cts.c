@@ -69,22 +69,6 @@ static TEE_Result cts_key_changed(struct ta_operation *op)
 	       TEE_SUCCESS : TEE_ERROR_BAD_PARAMETERS;
 }
 
-static EVP_CIPHER_CTX *ctx_dup(const EVP_CIPHER_CTX *src)
-{
-	EVP_CIPHER_CTX *c;
-
-	if (!src)
-		return NULL;
-	c = EVP_CIPHER_CTX_new();
-	if (c && !EVP_CIPHER_CTX_copy(c, src)) {
-		EVP_CIPHER_CTX_free(c);
-		c = NULL;
-	}
-	if (!c)
-		TEE_Panic(TEE_ERROR_OUT_OF_MEMORY);
-	return c;
-}
-
 static TEE_Result cts_copy(struct ta_operation *dst,
 			   const struct ta_operation *src)
 {
@@ -92,8 +76,8 @@ static TEE_Result cts_copy(struct ta_operation *dst,
 	const struct cts *s = ctx_of(src);
 
 	drop_ctxs(d);
-	d->cbc = ctx_dup(s->cbc);
-	d->ecb = ctx_dup(s->ecb);
+	d->cbc = ta_sym_ctx_dup(s->cbc);
+	d->ecb = ta_sym_ctx_dup(s->ecb);
 	d->hold = s->hold;
 	return TEE_SUCCESS;
 }
@@ -134,11 +118,7 @@ static size_t cts_update_out(const struct ta_operation *op, size_t len)
 
 static size_t cts_final_out(const struct ta_operation *op, size_t len)
 {
-	size_t total = ctx_of(op)->hold.n + len;
-
-	if (total < BLOCK)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	return total;
+	return ta_sym_hold_final_out(&ctx_of(op)->hold, len, BLOCK);
 }
 
 static void cts_update(struct ta_operation *op, const uint8_t *in, size_t len,
@@ -176,23 +156,25 @@ static void steal_decrypt(struct cts *c, const uint8_t *in, size_t d,
 	ta_sym_run(c->cbc, e, BLOCK, out);
 }
 
+/* The held end: one block (plain CBC) or more (stealing) */
+static void cts_tail(struct ta_operation *op, const uint8_t *tail,
+		     size_t len, uint8_t *out)
+{
+	struct cts *c = ctx_of(op);
+
+	if (len == BLOCK)
+		cbc_blocks(op, tail, BLOCK, out);
+	else if (encrypting(op))
+		steal_encrypt(c, tail, len - BLOCK, out);
+	else
+		steal_decrypt(c, tail, len - BLOCK, out);
+}
+
 static void cts_final(struct ta_operation *op, const uint8_t *in, size_t len,
 		      uint8_t *out)
 {
-	struct cts *c = ctx_of(op);
-	size_t lead = ta_sym_hold_out(&c->hold, len, BLOCK);
-	size_t tail;
-
-	cts_update(op, in, len, out);
-	out += lead;
-	tail = c->hold.n;
-	if (tail == BLOCK)
-		cbc_blocks(op, c->hold.held, BLOCK, out);
-	else if (encrypting(op))
-		steal_encrypt(c, c->hold.held, tail - BLOCK, out);
-	else
-		steal_decrypt(c, c->hold.held, tail - BLOCK, out);
-	c->hold.n = 0;
+	ta_sym_hold_final(op, &ctx_of(op)->hold, in, len, out, BLOCK,
+			  cbc_blocks, cts_tail);
 }
 
 static const struct ta_cipher_ops cts_ops = {

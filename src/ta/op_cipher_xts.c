@@ -65,22 +65,6 @@ static TEE_Result xts_key_changed(struct ta_operation *op)
 	return c->data && c->tweak ? TEE_SUCCESS : TEE_ERROR_BAD_PARAMETERS;
 }
 
-static EVP_CIPHER_CTX *ctx_dup(const EVP_CIPHER_CTX *src)
-{
-	EVP_CIPHER_CTX *c;
-
-	if (!src)
-		return NULL;
-	c = EVP_CIPHER_CTX_new();
-	if (c && !EVP_CIPHER_CTX_copy(c, src)) {
-		EVP_CIPHER_CTX_free(c);
-		c = NULL;
-	}
-	if (!c)
-		TEE_Panic(TEE_ERROR_OUT_OF_MEMORY);
-	return c;
-}
-
 static TEE_Result xts_copy(struct ta_operation *dst,
 			   const struct ta_operation *src)
 {
@@ -88,8 +72,8 @@ static TEE_Result xts_copy(struct ta_operation *dst,
 	const struct xts *s = ctx_of(src);
 
 	drop_ctxs(d);
-	d->data = ctx_dup(s->data);
-	d->tweak = ctx_dup(s->tweak);
+	d->data = ta_sym_ctx_dup(s->data);
+	d->tweak = ta_sym_ctx_dup(s->tweak);
 	memcpy(d->t, s->t, BLOCK);
 	d->hold = s->hold;
 	return TEE_SUCCESS;
@@ -180,11 +164,7 @@ static size_t xts_update_out(const struct ta_operation *op, size_t len)
 
 static size_t xts_final_out(const struct ta_operation *op, size_t len)
 {
-	size_t total = ctx_of(op)->hold.n + len;
-
-	if (total < BLOCK)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	return total;
+	return ta_sym_hold_final_out(&ctx_of(op)->hold, len, BLOCK);
 }
 
 static void xts_update(struct ta_operation *op, const uint8_t *in, size_t len,
@@ -217,21 +197,21 @@ static void steal(struct ta_operation *op, const uint8_t *in, size_t d,
 	memcpy(out + BLOCK, first, d);
 }
 
+/* The held end: whole blocks, or a block and a stolen partial one */
+static void xts_tail(struct ta_operation *op, const uint8_t *tail,
+		     size_t len, uint8_t *out)
+{
+	if (len % BLOCK == 0)
+		xts_blocks(op, tail, len, out);
+	else
+		steal(op, tail, len - BLOCK, out);
+}
+
 static void xts_final(struct ta_operation *op, const uint8_t *in, size_t len,
 		      uint8_t *out)
 {
-	struct xts *c = ctx_of(op);
-	size_t lead = ta_sym_hold_out(&c->hold, len, BLOCK);
-	size_t tail;
-
-	xts_update(op, in, len, out);
-	out += lead;
-	tail = c->hold.n;
-	if (tail % BLOCK == 0)
-		xts_blocks(op, c->hold.held, tail, out);
-	else
-		steal(op, c->hold.held, tail - BLOCK, out);
-	c->hold.n = 0;
+	ta_sym_hold_final(op, &ctx_of(op)->hold, in, len, out, BLOCK,
+			  xts_blocks, xts_tail);
 }
 
 static const struct ta_cipher_ops xts_ops = {

@@ -64,6 +64,22 @@ EVP_CIPHER_CTX *ta_sym_ctx_of(const struct ta_operation *op, int i,
 	return ctx;
 }
 
+EVP_CIPHER_CTX *ta_sym_ctx_dup(const EVP_CIPHER_CTX *src)
+{
+	EVP_CIPHER_CTX *c;
+
+	if (!src)
+		return NULL;
+	c = EVP_CIPHER_CTX_new();
+	if (c && !EVP_CIPHER_CTX_copy(c, src)) {
+		EVP_CIPHER_CTX_free(c);
+		c = NULL;
+	}
+	if (!c)
+		TEE_Panic(TEE_ERROR_OUT_OF_MEMORY);
+	return c;
+}
+
 void ta_sym_restart(EVP_CIPHER_CTX *ctx, const uint8_t *iv)
 {
 	if (!EVP_CipherInit_ex2(ctx, NULL, NULL, iv, -1, NULL) ||
@@ -105,12 +121,19 @@ size_t ta_sym_hold_out(const struct ta_sym_hold *h, size_t len, size_t block)
 	return (total - 2 * block + block - 1) / block * block;
 }
 
+size_t ta_sym_hold_final_out(const struct ta_sym_hold *h, size_t len,
+			     size_t block)
+{
+	size_t total = h->n + len;
+
+	if (total < block)
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	return total;
+}
+
 void ta_sym_hold_feed(struct ta_operation *op, struct ta_sym_hold *h,
 		      const uint8_t *in, size_t len, uint8_t *out,
-		      size_t block,
-		      void (*blocks)(struct ta_operation *op,
-				     const uint8_t *in, size_t len,
-				     uint8_t *out))
+		      size_t block, ta_sym_blocks_fn *blocks)
 {
 	size_t k = ta_sym_hold_out(h, len, block);
 
@@ -140,4 +163,16 @@ void ta_sym_hold_feed(struct ta_operation *op, struct ta_sym_hold *h,
 	}
 	memcpy(h->held + h->n, in, len);
 	h->n += len;
+}
+
+void ta_sym_hold_final(struct ta_operation *op, struct ta_sym_hold *h,
+		       const uint8_t *in, size_t len, uint8_t *out,
+		       size_t block, ta_sym_blocks_fn *blocks,
+		       ta_sym_blocks_fn *tail)
+{
+	size_t lead = ta_sym_hold_out(h, len, block);
+
+	ta_sym_hold_feed(op, h, in, len, out, block, blocks);
+	tail(op, h->held, h->n, out + lead);
+	h->n = 0;
 }

@@ -62,6 +62,8 @@ EVP_CIPHER_CTX *ta_sym_ctx(const char *pattern, const uint8_t *key,
 /* The same from op's key i (wiping its copy of the bytes) */
 EVP_CIPHER_CTX *ta_sym_ctx_of(const struct ta_operation *op, int i,
 			      const char *pattern, int enc);
+/* A copy of src (NULL for NULL); panics if out of memory. */
+EVP_CIPHER_CTX *ta_sym_ctx_dup(const EVP_CIPHER_CTX *src);
 /* Restart ctx with a new IV (NULL: none), keeping its key; no padding. */
 void ta_sym_restart(EVP_CIPHER_CTX *ctx, const uint8_t *iv);
 /* Runs ctx over len bytes (any length; in may be out); panics if the
@@ -82,13 +84,23 @@ struct ta_sym_hold {
 /* What feeding len more bytes releases (a multiple of the block) */
 size_t ta_sym_hold_out(const struct ta_sym_hold *h, size_t len,
 		       size_t block);
+/* What a message's last len bytes produce in all; panics if the message
+ * is shorter than a block (it cannot end there). */
+size_t ta_sym_hold_final_out(const struct ta_sym_hold *h, size_t len,
+			     size_t block);
+/* Whole blocks of the mode, or (tail) the message's held end */
+typedef void ta_sym_blocks_fn(struct ta_operation *op, const uint8_t *in,
+			      size_t len, uint8_t *out);
 /* Feeds len bytes, releasing ta_sym_hold_out() of them through blocks() */
 void ta_sym_hold_feed(struct ta_operation *op, struct ta_sym_hold *h,
 		      const uint8_t *in, size_t len, uint8_t *out,
-		      size_t block,
-		      void (*blocks)(struct ta_operation *op,
-				     const uint8_t *in, size_t len,
-				     uint8_t *out));
+		      size_t block, ta_sym_blocks_fn *blocks);
+/* Feeds the message's last len bytes like ta_sym_hold_feed(), then hands
+ * what stays held (one block to two) to tail() and empties the hold. */
+void ta_sym_hold_final(struct ta_operation *op, struct ta_sym_hold *h,
+		       const uint8_t *in, size_t len, uint8_t *out,
+		       size_t block, ta_sym_blocks_fn *blocks,
+		       ta_sym_blocks_fn *tail);
 
 /*
  * A MAC backend's functions (struct ta_op_backend.ops of the

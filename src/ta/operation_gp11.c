@@ -7,22 +7,8 @@
  */
 #include <tee_internal_api.h>
 
+#include "gp11_len.h"
 #include "op_sym.h"
-
-/* A 32-bit [inout] length as a size_t one, and back. */
-static size_t len_in(const uint32_t *len32)
-{
-	if (!len32)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	return *len32;
-}
-
-static void len_out(uint32_t *len32, size_t len)
-{
-	if (len > UINT32_MAX)
-		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
-	*len32 = (uint32_t)len;
-}
 
 void __GP11_TEE_FreeOperation(TEE_OperationHandle operation)
 {
@@ -36,10 +22,10 @@ __GP11_TEE_GetOperationInfoMultiple(TEE_OperationHandle operation,
 				    TEE_OperationInfoMultiple *info,
 				    uint32_t *operationSize)
 {
-	size_t len = len_in(operationSize);
+	size_t len = ta_gp11_len_in(operationSize);
 	TEE_Result res = TEE_GetOperationInfoMultiple(operation, info, &len);
 
-	len_out(operationSize, len);
+	ta_gp11_len_out(operationSize, len);
 	return res;
 }
 
@@ -53,11 +39,11 @@ TEE_Result __GP11_TEE_DigestDoFinal(TEE_OperationHandle operation,
 				    const void *chunk, uint32_t chunkLen,
 				    void *hash, uint32_t *hashLen)
 {
-	size_t len = len_in(hashLen);
+	size_t len = ta_gp11_len_in(hashLen);
 	TEE_Result res = TEE_DigestDoFinal(operation, chunk, chunkLen, hash,
 					   &len);
 
-	len_out(hashLen, len);
+	ta_gp11_len_out(hashLen, len);
 	return res;
 }
 
@@ -71,11 +57,11 @@ TEE_Result __GP11_TEE_CipherUpdate(TEE_OperationHandle operation,
 				   const void *srcData, uint32_t srcLen,
 				   void *destData, uint32_t *destLen)
 {
-	size_t len = len_in(destLen);
+	size_t len = ta_gp11_len_in(destLen);
 	TEE_Result res = TEE_CipherUpdate(operation, srcData, srcLen,
 					  destData, &len);
 
-	len_out(destLen, len);
+	ta_gp11_len_out(destLen, len);
 	return res;
 }
 
@@ -88,7 +74,7 @@ TEE_Result __GP11_TEE_CipherDoFinal(TEE_OperationHandle operation,
 					   destData, destLen ? &len : NULL);
 
 	if (destLen)
-		len_out(destLen, len);
+		ta_gp11_len_out(destLen, len);
 	return res;
 }
 
@@ -108,11 +94,11 @@ TEE_Result __GP11_TEE_MACComputeFinal(TEE_OperationHandle operation,
 				      const void *message, uint32_t messageLen,
 				      void *mac, uint32_t *macLen)
 {
-	size_t len = len_in(macLen);
+	size_t len = ta_gp11_len_in(macLen);
 	TEE_Result res = TEE_MACComputeFinal(operation, message, messageLen,
 					     mac, &len);
 
-	len_out(macLen, len);
+	ta_gp11_len_out(macLen, len);
 	return res;
 }
 
@@ -141,11 +127,11 @@ TEE_Result __GP11_TEE_AEUpdate(TEE_OperationHandle operation,
 			       const void *srcData, uint32_t srcLen,
 			       void *destData, uint32_t *destLen)
 {
-	size_t len = len_in(destLen);
+	size_t len = ta_gp11_len_in(destLen);
 	TEE_Result res = TEE_AEUpdate(operation, srcData, srcLen, destData,
 				      &len);
 
-	len_out(destLen, len);
+	ta_gp11_len_out(destLen, len);
 	return res;
 }
 
@@ -154,12 +140,12 @@ TEE_Result __GP11_TEE_AEEncryptFinal(TEE_OperationHandle operation,
 				     void *destData, uint32_t *destLen,
 				     void *tag, uint32_t *tagLen)
 {
-	size_t dlen = len_in(destLen), tlen = len_in(tagLen);
+	size_t dlen = ta_gp11_len_in(destLen), tlen = ta_gp11_len_in(tagLen);
 	TEE_Result res = TEE_AEEncryptFinal(operation, srcData, srcLen,
 					    destData, &dlen, tag, &tlen);
 
-	len_out(destLen, dlen);
-	len_out(tagLen, tlen);
+	ta_gp11_len_out(destLen, dlen);
+	ta_gp11_len_out(tagLen, tlen);
 	return res;
 }
 
@@ -168,10 +154,10 @@ TEE_Result __GP11_TEE_AEDecryptFinal(TEE_OperationHandle operation,
 				     void *destData, uint32_t *destLen,
 				     void *tag, uint32_t tagLen)
 {
-	size_t len = len_in(destLen);
+	size_t len = ta_gp11_len_in(destLen);
 	TEE_Result res = TEE_AEDecryptFinal(operation, srcData, srcLen,
 					    destData, &len, tag, tagLen);
 
-	len_out(destLen, len);
+	ta_gp11_len_out(destLen, len);
 	return res;
 }

@@ -10,29 +10,8 @@
 #include <string.h>
 
 #include "crypto_ta.h"
+#include "ta_boilerplate.h"
 #include <vtee_crypto_ta.h>
-
-#define PT(a, b, c, d)	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##a, \
-					TEE_PARAM_TYPE_##b, \
-					TEE_PARAM_TYPE_##c, \
-					TEE_PARAM_TYPE_##d)
-
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t param_types __unused,
-				    TEE_Param params[4] __unused,
-				    void **sess_ctx)
-{
-	*sess_ctx = NULL;
-	return TEE_SUCCESS;
-}
 
 void TA_CloseSessionEntryPoint(void *sess_ctx __unused)
 {

@@ -10,36 +10,16 @@
 
 #include <vtee_props_ta.h>
 
+#include "ta_boilerplate.h"
+
 #if __OPTEE_CORE_API_COMPAT_1_1
 typedef uint32_t len_t;
 #else
 typedef size_t len_t;
 #endif
 
-#define PT(a, b, c, d)	TEE_PARAM_TYPES(TEE_PARAM_TYPE_##a, \
-					TEE_PARAM_TYPE_##b, \
-					TEE_PARAM_TYPE_##c, \
-					TEE_PARAM_TYPE_##d)
-
 /* An instance per session: the enumerator is the instance's */
 static TEE_PropSetHandle enumerator = TEE_HANDLE_NULL;
-
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_DestroyEntryPoint(void)
-{
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t param_types __unused,
-				    TEE_Param params[4] __unused,
-				    void **sess_ctx)
-{
-	*sess_ctx = NULL;
-	return TEE_SUCCESS;
-}
 
 void TA_CloseSessionEntryPoint(void *sess_ctx __unused)
 {

@@ -10,9 +10,7 @@
 #include <tee_internal_api.h>
 
 #include <bench_crypto_ta.h>
-
-#define P(t0, t1, t2, t3) TEE_PARAM_TYPES(TEE_PARAM_TYPE_##t0, \
-	TEE_PARAM_TYPE_##t1, TEE_PARAM_TYPE_##t2, TEE_PARAM_TYPE_##t3)
+#include <bench_ta_boilerplate.h>
 
 #define DIGEST_LEN	32	/* the signed digest: a SHA-256 one */
 #define SIG_MAX		512	/* an RSA-4096 signature */
@@ -298,25 +296,9 @@ static TEE_Result run(TEE_Param p[4])
 	return TEE_SUCCESS;
 }
 
-TEE_Result TA_CreateEntryPoint(void)
-{
-	return TEE_SUCCESS;
-}
-
 void TA_DestroyEntryPoint(void)
 {
 	bench_free();
-}
-
-TEE_Result TA_OpenSessionEntryPoint(uint32_t param_types __unused,
-				    TEE_Param params[4] __unused,
-				    void **sess_ctx __unused)
-{
-	return TEE_SUCCESS;
-}
-
-void TA_CloseSessionEntryPoint(void *sess_ctx __unused)
-{
 }
 
 TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx __unused, uint32_t cmd,

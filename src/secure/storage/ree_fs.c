@@ -164,6 +164,16 @@ static size_t min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
+/* The shm of a call on len (> 0) bytes from off, chunk bytes at a time;
+ * BAD_PARAMETERS if the range passes the largest offset. */
+static uint32_t io_payload(struct sw_thread *thr, uint64_t off, size_t len,
+			   size_t chunk, const struct sw_rpc_shm **shm)
+{
+	if (off > UINT64_MAX - len)
+		return TEE_ERROR_BAD_PARAMETERS;
+	return sw_rpc_payload(thr, chunk, shm);
+}
+
 /* One shm for the whole call, REE_FS_IO_MAX bytes per READ. */
 uint32_t ree_fs_read(struct sw_thread *thr, uint32_t fd, uint64_t off,
 		     void *buf, size_t len, size_t *got)
@@ -175,9 +185,7 @@ uint32_t ree_fs_read(struct sw_thread *thr, uint32_t fd, uint64_t off,
 	*got = 0;
 	if (!len)
 		return TEE_SUCCESS;
-	if (off > UINT64_MAX - len)
-		return TEE_ERROR_BAD_PARAMETERS;
-	res = sw_rpc_payload(thr, chunk, &shm);
+	res = io_payload(thr, off, len, chunk, &shm);
 	if (res)
 		return res;
 	for (size_t done = 0; done < len && n == want; done += n) {
@@ -203,9 +211,7 @@ uint32_t ree_fs_write(struct sw_thread *thr, uint32_t fd, uint64_t off,
 
 	if (!len)
 		return TEE_SUCCESS;
-	if (off > UINT64_MAX - len)
-		return TEE_ERROR_BAD_PARAMETERS;
-	res = sw_rpc_payload(thr, chunk, &shm);
+	res = io_payload(thr, off, len, chunk, &shm);
 	if (res)
 		return res;
 	for (size_t done = 0; !res && done < len; done += n) {

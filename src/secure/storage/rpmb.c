@@ -439,8 +439,10 @@ static bool range_ok(const struct rpmb *r, uint16_t addr, uint16_t count)
 	return count && (uint32_t)addr + count <= r->blocks;
 }
 
-uint32_t rpmb_read(struct rpmb *r, struct sw_thread *thr, uint16_t addr,
-		   uint16_t count, uint8_t *buf)
+/* Claims the device for count blocks from addr: ready and the range on
+ * it, or why not.  The caller releases it either way. */
+static uint32_t claim_blocks(struct rpmb *r, struct sw_thread *thr,
+			     uint16_t addr, uint16_t count)
 {
 	uint32_t res;
 
@@ -448,6 +450,14 @@ uint32_t rpmb_read(struct rpmb *r, struct sw_thread *thr, uint16_t addr,
 	res = device_ready(r, thr);
 	if (!res && !range_ok(r, addr, count))
 		res = TEE_ERROR_BAD_PARAMETERS;
+	return res;
+}
+
+uint32_t rpmb_read(struct rpmb *r, struct sw_thread *thr, uint16_t addr,
+		   uint16_t count, uint8_t *buf)
+{
+	uint32_t res = claim_blocks(r, thr, addr, count);
+
 	while (!res && count) {
 		uint16_t n = count < RPMB_READ_FRAMES ? count :
 							RPMB_READ_FRAMES;
@@ -463,12 +473,8 @@ uint32_t rpmb_read(struct rpmb *r, struct sw_thread *thr, uint16_t addr,
 uint32_t rpmb_write(struct rpmb *r, struct sw_thread *thr, uint16_t addr,
 		    uint16_t count, const uint8_t *buf)
 {
-	uint32_t res;
+	uint32_t res = claim_blocks(r, thr, addr, count);
 
-	rpmb_claim(r);
-	res = device_ready(r, thr);
-	if (!res && !range_ok(r, addr, count))
-		res = TEE_ERROR_BAD_PARAMETERS;
 	while (!res && count) {
 		uint16_t n = count < r->write_frames ? count : r->write_frames;
 

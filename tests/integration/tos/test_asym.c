@@ -23,7 +23,7 @@
 #include <tee_client_api.h>
 
 #include "asym_vectors.h"
-#include "machine.h"
+#include "ta_client.h"
 #include "vtee_asym_ta.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -31,9 +31,7 @@
 static const TEEC_UUID uuids[2] = { ASYM_TA_UUID, ASYM_TA_GP11_UUID };
 
 /* A machine of its own: the panic cases spawn and kill TA processes. */
-static struct test_machine machine;
-static TEEC_Context ctx;
-static TEEC_Session ses[2];	/* one per build, long-lived */
+static struct ta_client client;
 
 /* ------------------------------------------------------------------ */
 /* Bytes, attribute lists, requests                                    */
@@ -130,7 +128,7 @@ static TEEC_Result key_cmd(int v, uint32_t cmd, uint32_t slot, uint32_t type,
 	op.params[1].value.b = bits;
 	op.params[2].tmpref.buffer = buf;
 	op.params[2].tmpref.size = al_encode(l, buf);
-	return TEEC_InvokeCommand(&ses[v], cmd, &op, NULL);
+	return TEEC_InvokeCommand(&client.ses[v], cmd, &op, NULL);
 }
 
 static TEEC_Result populate(int v, uint32_t slot, uint32_t type,
@@ -156,8 +154,8 @@ static struct bytes get_attr(int v, uint32_t slot, uint32_t id)
 	op.params[0].value.b = id;
 	op.params[1].tmpref.buffer = r.b;
 	op.params[1].tmpref.size = sizeof(r.b);
-	assert_int_equal(TEEC_InvokeCommand(&ses[v], ASYM_CMD_GET_ATTR, &op,
-					    NULL), TEEC_SUCCESS);
+	assert_int_equal(TEEC_InvokeCommand(&client.ses[v], ASYM_CMD_GET_ATTR,
+					    &op, NULL), TEEC_SUCCESS);
 	r.n = op.params[1].tmpref.size;
 	return r;
 }
@@ -205,7 +203,7 @@ static TEEC_Result run(int v, struct run *r)
 	op.params[2].tmpref.size = n;
 	op.params[3].tmpref.buffer = r->out;
 	op.params[3].tmpref.size = r->out_len;
-	res = TEEC_InvokeCommand(&ses[v], ASYM_CMD_RUN, &op, NULL);
+	res = TEEC_InvokeCommand(&client.ses[v], ASYM_CMD_RUN, &op, NULL);
 	r->out_len = op.params[3].tmpref.size;
 	return res;
 }
@@ -1237,20 +1235,12 @@ static void test_generate(void **state)
  * instance of its own) still answers. */
 static void expect_panic(int v, uint32_t which)
 {
-	TEEC_Operation op = { .paramTypes = TEEC_PARAM_TYPES(
-			TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE) };
 	uint32_t origin = 0;
-	TEEC_Session victim;
 
-	assert_int_equal(TEEC_OpenSession(&ctx, &victim, &uuids[v],
-					  TEEC_LOGIN_PUBLIC, NULL, NULL, NULL),
-			 TEEC_SUCCESS);
-	op.params[0].value.a = which;
-	if (TEEC_InvokeCommand(&victim, ASYM_CMD_PANIC, &op, &origin) !=
-	    TEEC_ERROR_TARGET_DEAD)
+	if (ta_client_invoke_victim(&client, v, ASYM_CMD_PANIC, which,
+				    &origin) != TEEC_ERROR_TARGET_DEAD)
 		fail_msg("build %d, panic case %u did not panic", v, which);
 	assert_int_equal(origin, TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&victim);
 	assert_int_equal(generate(v, 0, TEE_TYPE_AES, 128, NULL),
 			 TEEC_SUCCESS);
 }
@@ -1266,24 +1256,13 @@ static void test_panics(void **state)
 static int setup(void **state)
 {
 	(void)state;
-	if (machine_start(&machine, NULL) ||
-	    TEEC_InitializeContext(NULL, &ctx) != TEEC_SUCCESS)
-		return -1;
-	for (int v = 0; v < 2; v++)
-		if (TEEC_OpenSession(&ctx, &ses[v], &uuids[v],
-				     TEEC_LOGIN_PUBLIC, NULL, NULL,
-				     NULL) != TEEC_SUCCESS)
-			return -1;
-	return 0;
+	return ta_client_start(&client, uuids);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	for (int v = 0; v < 2; v++)
-		TEEC_CloseSession(&ses[v]);
-	TEEC_FinalizeContext(&ctx);
-	return machine_stop(&machine) == 0 ? 0 : -1;
+	return ta_client_stop(&client);
 }
 
 int main(void)

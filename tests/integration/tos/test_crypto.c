@@ -31,16 +31,14 @@
 #include <tee_client_api.h>
 
 #include "crypto_vectors.h"
-#include "machine.h"
+#include "ta_client.h"
 #include "vtee_crypto_ta.h"
 
 #define GP13	0
 #define GP11	1
 static const TEEC_UUID uuids[2] = { CRYPTO_TA_UUID, CRYPTO_TA_GP11_UUID };
 
-static struct test_machine machine;
-static TEEC_Context ctx;
-static TEEC_Session ses[2];	/* one per build, long-lived */
+static struct ta_client client;
 
 /* ------------------------------------------------------------------ */
 /* Byte strings and requests                                           */
@@ -116,7 +114,7 @@ static TEEC_Result run(int v, struct job *j, uint8_t *out, size_t cap,
 	op.params[0].tmpref.size = len;
 	op.params[1].tmpref.buffer = out;
 	op.params[1].tmpref.size = cap;
-	res = TEEC_InvokeCommand(&ses[v], CRYPTO_CMD_RUN, &op, NULL);
+	res = TEEC_InvokeCommand(&client.ses[v], CRYPTO_CMD_RUN, &op, NULL);
 	*out_len = op.params[1].tmpref.size;
 	free(blob);
 	return res;
@@ -625,8 +623,8 @@ static void test_rules(void **state)
 			TEEC_Result res;
 
 			op.params[0].value.a = rule;
-			res = TEEC_InvokeCommand(&ses[v], CRYPTO_CMD_RULE, &op,
-						 NULL);
+			res = TEEC_InvokeCommand(&client.ses[v],
+						 CRYPTO_CMD_RULE, &op, NULL);
 			if (res)
 				print_error("rule %u, build %d: %#x, failed at "
 					    "crypto_ta_rules.c:%u\n", rule, v,
@@ -650,22 +648,14 @@ static void still_alive(int v)
 
 static void expect_panic(int v, uint32_t which)
 {
-	TEEC_Operation op = { .paramTypes = TEEC_PARAM_TYPES(
-			TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE) };
 	uint32_t origin = 0;
-	TEEC_Session victim;
-	TEEC_Result res;
+	TEEC_Result res = ta_client_invoke_victim(&client, v, CRYPTO_CMD_PANIC,
+						  which, &origin);
 
-	assert_int_equal(TEEC_OpenSession(&ctx, &victim, &uuids[v],
-					  TEEC_LOGIN_PUBLIC, NULL, NULL, NULL),
-			 TEEC_SUCCESS);
-	op.params[0].value.a = which;
-	res = TEEC_InvokeCommand(&victim, CRYPTO_CMD_PANIC, &op, &origin);
 	if (res != TEEC_ERROR_TARGET_DEAD)
 		print_error("panic case %u, build %d: %#x\n", which, v, res);
 	assert_int_equal(res, TEEC_ERROR_TARGET_DEAD);
 	assert_int_equal(origin, TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&victim);
 }
 
 static void test_panics(void **state)
@@ -681,24 +671,13 @@ static void test_panics(void **state)
 static int setup(void **state)
 {
 	(void)state;
-	if (machine_start(&machine, NULL) ||
-	    TEEC_InitializeContext(NULL, &ctx) != TEEC_SUCCESS)
-		return -1;
-	for (int v = 0; v < 2; v++)
-		if (TEEC_OpenSession(&ctx, &ses[v], &uuids[v],
-				     TEEC_LOGIN_PUBLIC, NULL, NULL,
-				     NULL) != TEEC_SUCCESS)
-			return -1;
-	return 0;
+	return ta_client_start(&client, uuids);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	for (int v = 0; v < 2; v++)
-		TEEC_CloseSession(&ses[v]);
-	TEEC_FinalizeContext(&ctx);
-	return machine_stop(&machine) == 0 ? 0 : -1;
+	return ta_client_stop(&client);
 }
 
 int main(void)

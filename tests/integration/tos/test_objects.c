@@ -15,7 +15,7 @@
 #include <cmocka.h>
 #include <tee_client_api.h>
 
-#include "machine.h"
+#include "ta_client.h"
 #include "vtee_object_ta.h"
 
 /* GP values libteec has no name for */
@@ -27,9 +27,7 @@
 static const TEEC_UUID uuids[2] = { OBJECT_TA_UUID, OBJECT_TA_GP11_UUID };
 
 /* A machine of its own: the panic cases spawn and kill TA processes. */
-static struct test_machine machine;
-static TEEC_Context ctx;
-static TEEC_Session ses[2];	/* one per build, long-lived */
+static struct ta_client client;
 
 static uint32_t secret(TEEC_Session *s, uint32_t type, uint32_t max,
 		       const void *key, size_t len, TEEC_Operation *op,
@@ -55,22 +53,24 @@ static void test_secret_keys(void **state)
 	(void)state;
 	memset(key, 0x5c, sizeof(key));
 	for (int v = 0; v < 2; v++) {
-		assert_int_equal(secret(&ses[v], TYPE_AES, 256, key, 24, &op,
+		TEEC_Session *s = &client.ses[v];
+
+		assert_int_equal(secret(s, TYPE_AES, 256, key, 24, &op,
 					out, sizeof(out)), TEEC_SUCCESS);
 		assert_int_equal(op.params[0].value.a, 192);
 		assert_int_equal(op.params[0].value.b, HANDLE_INITIALIZED);
 		assert_int_equal(op.params[2].tmpref.size, 24);
 		assert_memory_equal(out, key, 24);
 		/* too small a buffer: the size needed */
-		assert_int_equal(secret(&ses[v], TYPE_HMAC_SHA256, 256, key,
+		assert_int_equal(secret(s, TYPE_HMAC_SHA256, 256, key,
 					32, &op, out, 8),
 				 TEEC_ERROR_SHORT_BUFFER);
 		assert_int_equal(op.params[2].tmpref.size, 32);
 		/* a 160-bit AES key; a size AES does not have */
-		assert_int_equal(secret(&ses[v], TYPE_AES, 256, key, 20, &op,
+		assert_int_equal(secret(s, TYPE_AES, 256, key, 20, &op,
 					out, sizeof(out)),
 				 TEEC_ERROR_BAD_PARAMETERS);
-		assert_int_equal(secret(&ses[v], TYPE_AES, 100, key, 16, &op,
+		assert_int_equal(secret(s, TYPE_AES, 100, key, 16, &op,
 					out, sizeof(out)),
 				 TEEC_ERROR_NOT_SUPPORTED);
 	}
@@ -93,7 +93,7 @@ static void test_rsa_public_half(void **state)
 	op.params[2].tmpref.buffer = d;
 	op.params[2].tmpref.size = sizeof(d);
 	for (int v = 0; v < 2; v++) {
-		assert_int_equal(TEEC_InvokeCommand(&ses[v],
+		assert_int_equal(TEEC_InvokeCommand(&client.ses[v],
 						    OBJECT_CMD_RSA_PUBLIC,
 						    &op, NULL), TEEC_SUCCESS);
 		assert_int_equal(op.params[3].value.a, 512);
@@ -105,23 +105,16 @@ static void test_rsa_public_half(void **state)
  * instance of its own) still answers. */
 static void expect_panic(int v, uint32_t which)
 {
-	TEEC_Operation op = { .paramTypes = TEEC_PARAM_TYPES(
-			TEEC_VALUE_INPUT, TEEC_NONE, TEEC_NONE, TEEC_NONE) };
+	TEEC_Operation op = { 0 };
 	uint8_t key[16] = { 0 }, out[16];
 	uint32_t origin = 0;
-	TEEC_Session victim;
 
-	assert_int_equal(TEEC_OpenSession(&ctx, &victim, &uuids[v],
-					  TEEC_LOGIN_PUBLIC, NULL, NULL, NULL),
-			 TEEC_SUCCESS);
-	op.params[0].value.a = which;
-	assert_int_equal(TEEC_InvokeCommand(&victim, OBJECT_CMD_PANIC, &op,
-					    &origin),
+	assert_int_equal(ta_client_invoke_victim(&client, v, OBJECT_CMD_PANIC,
+						 which, &origin),
 			 TEEC_ERROR_TARGET_DEAD);
 	assert_int_equal(origin, TEEC_ORIGIN_TEE);
-	TEEC_CloseSession(&victim);
-	assert_int_equal(secret(&ses[v], TYPE_AES, 128, key, 16, &op, out,
-				sizeof(out)), TEEC_SUCCESS);
+	assert_int_equal(secret(&client.ses[v], TYPE_AES, 128, key, 16, &op,
+				out, sizeof(out)), TEEC_SUCCESS);
 }
 
 static void test_panics(void **state)
@@ -135,24 +128,13 @@ static void test_panics(void **state)
 static int setup(void **state)
 {
 	(void)state;
-	if (machine_start(&machine, NULL) ||
-	    TEEC_InitializeContext(NULL, &ctx) != TEEC_SUCCESS)
-		return -1;
-	for (int v = 0; v < 2; v++)
-		if (TEEC_OpenSession(&ctx, &ses[v], &uuids[v],
-				     TEEC_LOGIN_PUBLIC, NULL, NULL,
-				     NULL) != TEEC_SUCCESS)
-			return -1;
-	return 0;
+	return ta_client_start(&client, uuids);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	for (int v = 0; v < 2; v++)
-		TEEC_CloseSession(&ses[v]);
-	TEEC_FinalizeContext(&ctx);
-	return machine_stop(&machine) == 0 ? 0 : -1;
+	return ta_client_stop(&client);
 }
 
 int main(void)

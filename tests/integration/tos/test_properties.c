@@ -24,7 +24,7 @@
 #include <cmocka.h>
 #include <tee_client_api.h>
 
-#include "machine.h"
+#include "ta_client.h"
 #include "vtee_props_ta.h"
 
 /* GP values libteec has no name for */
@@ -43,9 +43,7 @@ static const char *const uuid_texts[2] = {
 
 /* A machine of its own: the panic cases kill TA processes, and the
  * device identity is read from its state dir. */
-static struct test_machine machine;
-static TEEC_Context ctx;
-static TEEC_Session ses[2];	/* one per build */
+static struct ta_client client;
 
 /*
  * What one property must read as.  text: TEE_GetPropertyAsString (NULL:
@@ -418,7 +416,7 @@ static void check_set(struct expect *set, size_t n)
 {
 	for (int v = 0; v < 2; v++)
 		for (size_t i = 0; i < n; i++)
-			check_property(&ses[v], &set[i]);
+			check_property(&client.ses[v], &set[i]);
 }
 
 /* ------------------------------------------------------------------ */
@@ -443,7 +441,7 @@ static void test_ta_set(void **state)
 	for (int v = 0; v < 2; v++) {
 		ta_set[0].text = ta_set[0].uuid = uuid_texts[v];
 		for (size_t i = 0; i < COUNT(ta_set); i++)
-			check_property(&ses[v], &ta_set[i]);
+			check_property(&client.ses[v], &ta_set[i]);
 	}
 }
 
@@ -456,11 +454,11 @@ static void test_not_found(void **state)
 		for (uint32_t set = PROPS_SET_TEE; set < PROPS_SET_ENUM; set++)
 			for (uint32_t getter = PROPS_AS_STRING;
 			     getter < PROPS_NAME; getter++) {
-				struct got g = get_full(&ses[v], set, getter,
-							"gpd.no.such");
+				struct got g = get_full(&client.ses[v], set,
+							getter, "gpd.no.such");
 
 				expect_fails(&g, ERROR_ITEM_NOT_FOUND);
-				g = get_full(&ses[v], set, getter, NULL);
+				g = get_full(&client.ses[v], set, getter, NULL);
 				expect_fails(&g, ERROR_ITEM_NOT_FOUND);
 			}
 }
@@ -528,7 +526,7 @@ static void test_enumerators(void **state)
 {
 	(void)state;
 	for (int v = 0; v < 2; v++) {
-		TEEC_Session *s = &ses[v];
+		TEEC_Session *s = &client.ses[v];
 		char first[PROPS_TA_BUF_MAX], again[PROPS_TA_BUF_MAX];
 		uint32_t handle = 0;
 		struct got g;
@@ -601,16 +599,18 @@ static void test_device_id_survives_restart(void **state)
 	struct got g;
 
 	(void)state;
-	TEEC_CloseSession(&ses[0]);
-	TEEC_CloseSession(&ses[1]);
-	TEEC_FinalizeContext(&ctx);
-	assert_int_equal(machine_restart(&machine, SIGTERM), 0);
-	assert_int_equal(TEEC_InitializeContext(NULL, &ctx), TEEC_SUCCESS);
+	TEEC_CloseSession(&client.ses[0]);
+	TEEC_CloseSession(&client.ses[1]);
+	TEEC_FinalizeContext(&client.ctx);
+	assert_int_equal(machine_restart(&client.machine, SIGTERM), 0);
+	assert_int_equal(TEEC_InitializeContext(NULL, &client.ctx),
+			 TEEC_SUCCESS);
 	for (int v = 0; v < 2; v++)
-		assert_int_equal(TEEC_OpenSession(&ctx, &ses[v], &uuids[v],
-						  TEEC_LOGIN_PUBLIC, NULL,
-						  NULL, NULL), TEEC_SUCCESS);
-	g = get_full(&ses[0], PROPS_SET_TEE, PROPS_AS_STRING,
+		assert_int_equal(TEEC_OpenSession(&client.ctx, &client.ses[v],
+						  &uuids[v], TEEC_LOGIN_PUBLIC,
+						  NULL, NULL, NULL),
+				 TEEC_SUCCESS);
+	g = get_full(&client.ses[0], PROPS_SET_TEE, PROPS_AS_STRING,
 		     "gpd.tee.deviceID");
 	assert_int_equal(g.res, TEEC_SUCCESS);
 	assert_string_equal((char *)g.out, device_id);
@@ -626,28 +626,18 @@ static void test_panics(void **state)
 	(void)state;
 	for (int v = 0; v < 2; v++)
 		for (size_t i = 0; i < COUNT(cases); i++) {
-			TEEC_Operation op = { 0 };
-			TEEC_Session s;
 			uint32_t origin = 0;
 
-			assert_int_equal(TEEC_OpenSession(&ctx, &s, &uuids[v],
-							  TEEC_LOGIN_PUBLIC,
-							  NULL, NULL, NULL),
-					 TEEC_SUCCESS);
-			op.paramTypes = TEEC_PARAM_TYPES(TEEC_VALUE_INPUT,
-							 TEEC_NONE, TEEC_NONE,
-							 TEEC_NONE);
-			op.params[0].value.a = cases[i];
-			assert_int_equal(TEEC_InvokeCommand(&s, PROPS_CMD_PANIC,
-							    &op, &origin),
+			assert_int_equal(ta_client_invoke_victim(
+						 &client, v, PROPS_CMD_PANIC,
+						 cases[i], &origin),
 					 TEEC_ERROR_TARGET_DEAD);
 			assert_int_equal(origin, TEEC_ORIGIN_TEE);
-			TEEC_CloseSession(&s);
 		}
 	/* the long-lived sessions are other instances, untouched */
 	for (int v = 0; v < 2; v++) {
-		struct got g = get_full(&ses[v], PROPS_SET_TA, PROPS_AS_STRING,
-					"gpd.ta.version");
+		struct got g = get_full(&client.ses[v], PROPS_SET_TA,
+					PROPS_AS_STRING, "gpd.ta.version");
 
 		assert_int_equal(g.res, TEEC_SUCCESS);
 	}
@@ -661,7 +651,7 @@ static int read_device_id(void)
 	char *p = device_id;
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/state/device_id", machine.dir);
+	snprintf(path, sizeof(path), "%s/state/device_id", client.machine.dir);
 	f = fopen(path, "rb");
 	if (!f)
 		return -1;
@@ -684,14 +674,8 @@ static int read_device_id(void)
 static int setup(void **state)
 {
 	(void)state;
-	if (machine_start(&machine, NULL) ||
-	    TEEC_InitializeContext(NULL, &ctx) != TEEC_SUCCESS)
+	if (ta_client_start(&client, uuids))
 		return -1;
-	for (int v = 0; v < 2; v++)
-		if (TEEC_OpenSession(&ctx, &ses[v], &uuids[v],
-				     TEEC_LOGIN_PUBLIC, NULL, NULL,
-				     NULL) != TEEC_SUCCESS)
-			return -1;
 	/* the state dir has the identity once the machine has started */
 	return read_device_id();
 }
@@ -699,10 +683,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	TEEC_CloseSession(&ses[0]);
-	TEEC_CloseSession(&ses[1]);
-	TEEC_FinalizeContext(&ctx);
-	return machine_stop(&machine) == 0 ? 0 : -1;
+	return ta_client_stop(&client);
 }
 
 int main(void)
