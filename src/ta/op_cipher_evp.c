@@ -97,13 +97,13 @@ static size_t evp_update_out(const struct ta_operation *op, size_t len)
 
 	if (!block)
 		return len;
-	return (ctx_of(op)->pending + len) / block * block;
+	return ta_sym_total(ctx_of(op)->pending, len) / block * block;
 }
 
 static size_t evp_final_out(const struct ta_operation *op, size_t len)
 {
 	size_t block = op->alg->block_len;
-	size_t total = ctx_of(op)->pending + len;
+	size_t total = ta_sym_total(ctx_of(op)->pending, len);
 
 	if (block && total % block)
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);

@@ -26,8 +26,11 @@ BIGNUM *ta_obj_bn(const struct ta_object *key, uint32_t id)
 
 	if (!a)
 		return NULL;
-	bn = BN_bin2bn(a->buf, (int)a->len, NULL);
-	if (!bn)
+	/* Secure, so that the copy OSSL_PARAM_BLD_to_param makes of a
+	 * private part is wiped when OSSL_PARAM_free frees it (it frees
+	 * the copies of other numbers without wiping them). */
+	bn = BN_secure_new();
+	if (!bn || !BN_bin2bn(a->buf, (int)a->len, bn))
 		TEE_Panic(TEE_ERROR_OUT_OF_MEMORY);
 	return bn;
 }

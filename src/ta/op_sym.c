@@ -3,6 +3,7 @@
  * Shared by the symmetric families (op_sym.h): key bytes, libcrypto
  * cipher contexts, and the two-block hold of CTS and XTS.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,9 +113,16 @@ size_t ta_sym_run(EVP_CIPHER_CTX *ctx, const uint8_t *in, size_t len,
 /* The two-block hold                                                  */
 /* ------------------------------------------------------------------ */
 
+size_t ta_sym_total(size_t held, size_t len)
+{
+	if (len > SIZE_MAX - held)
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	return held + len;
+}
+
 size_t ta_sym_hold_out(const struct ta_sym_hold *h, size_t len, size_t block)
 {
-	size_t total = h->n + len;
+	size_t total = ta_sym_total(h->n, len);
 
 	if (total <= 2 * block)
 		return 0;
@@ -124,7 +132,7 @@ size_t ta_sym_hold_out(const struct ta_sym_hold *h, size_t len, size_t block)
 size_t ta_sym_hold_final_out(const struct ta_sym_hold *h, size_t len,
 			     size_t block)
 {
-	size_t total = h->n + len;
+	size_t total = ta_sym_total(h->n, len);
 
 	if (total < block)
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);

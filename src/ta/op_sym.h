@@ -81,6 +81,10 @@ struct ta_sym_hold {
 	uint8_t held[TA_SYM_HOLD];
 	size_t n;
 };
+/* held + len, the bytes a message has in the runtime and the caller's
+ * next piece; panics (BAD_PARAMETERS) if it does not fit a size_t, so a
+ * hostile srcLen cannot wrap the output size below what is written. */
+size_t ta_sym_total(size_t held, size_t len);
 /* What feeding len more bytes releases (a multiple of the block) */
 size_t ta_sym_hold_out(const struct ta_sym_hold *h, size_t len,
 		       size_t block);

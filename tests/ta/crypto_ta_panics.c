@@ -211,6 +211,23 @@ static void nopad_partial(void)
 	TEE_CipherDoFinal(op, buf, 15, buf, &len);
 }
 
+/* 5 bytes held, then a srcLen that wraps the output size to 0 unless
+ * checked: GP's [inbuf] length cannot be honoured, a panic (not a
+ * write past *destLen).  GP v1.1's 32-bit lengths cannot wrap. */
+static void update_len_wraps(void)
+{
+	TEE_OperationHandle op = aes(TEE_ALG_AES_CBC_NOPAD, TEE_MODE_ENCRYPT,
+				     true);
+	len_t len = sizeof(buf);
+
+	TEE_CipherInit(op, iv16, 16);
+	TEE_CipherUpdate(op, buf, 5, buf, &len);
+	if (sizeof(len_t) < sizeof(size_t))
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
+	len = sizeof(buf);
+	TEE_CipherUpdate(op, buf, (len_t)(SIZE_MAX - 4), buf, &len);
+}
+
 static void ecb_with_iv(void)
 {
 	TEE_CipherInit(aes(TEE_ALG_AES_ECB_NOPAD, TEE_MODE_ENCRYPT, true),
@@ -363,6 +380,7 @@ static void (*const panics[CRYPTO_PANIC_COUNT])(void) = {
 	[CRYPTO_PANIC_DIGEST_NULL_LEN] = digest_null_len,
 	[CRYPTO_PANIC_ALLOC_NULL] = alloc_null,
 	[CRYPTO_PANIC_INFO_NULL] = info_null,
+	[CRYPTO_PANIC_UPDATE_LEN_WRAPS] = update_len_wraps,
 };
 
 TEE_Result crypto_ta_panic(uint32_t pt, TEE_Param p[4])

@@ -138,6 +138,7 @@ enum crypto_ta_panic {
 	CRYPTO_PANIC_DIGEST_NULL_LEN,		/* DoFinal(hashLen NULL) */
 	CRYPTO_PANIC_ALLOC_NULL,		/* AllocateOperation(NULL) */
 	CRYPTO_PANIC_INFO_NULL,
+	CRYPTO_PANIC_UPDATE_LEN_WRAPS,	/* held bytes + srcLen > SIZE_MAX */
 	CRYPTO_PANIC_COUNT
 };
 

@@ -28,6 +28,7 @@
 #include "fake_ta_env.h"
 #include "object.h"
 #include "object_attrs.h"
+#include "op_asym.h"
 #include "storage.h"
 
 /* ------------------------------------------------------------------ */
@@ -966,6 +967,31 @@ static void test_blob_round_trip(void **state)
 	TEE_FreeTransientObject(back);
 }
 
+/* The numbers op_pkey.c hands libcrypto are secure BIGNUMs, so the
+ * copies OSSL_PARAM_BLD makes of a private key are wiped when freed; the
+ * key they make is the generated one. */
+static void test_pkey_numbers_secure(void **state)
+{
+	TEE_ObjectHandle h = alloc(TEE_TYPE_RSA_KEYPAIR, 512);
+	const struct ta_object *o;
+	BIGNUM *d;
+	EVP_PKEY *pkey;
+
+	(void)state;
+	assert_int_equal(TEE_GenerateKey(h, 512, NULL, 0), TEE_SUCCESS);
+	o = ta_object_get(h);
+	d = ta_obj_bn(o, TEE_ATTR_RSA_PRIVATE_EXPONENT);
+	assert_non_null(d);
+	assert_true(BN_get_flags(d, BN_FLG_SECURE));
+	assert_null(ta_obj_bn(o, TEE_ATTR_ECC_PRIVATE_VALUE));
+	pkey = ta_pkey_rsa(o);
+	assert_non_null(pkey);
+	assert_int_equal(EVP_PKEY_get_bits(pkey), 512);
+	EVP_PKEY_free(pkey);
+	BN_clear_free(d);
+	TEE_FreeTransientObject(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -988,6 +1014,7 @@ int main(void)
 		cmocka_unit_test(test_raw_curves),
 		cmocka_unit_test(test_gp11_twin),
 		cmocka_unit_test(test_blob_round_trip),
+		cmocka_unit_test(test_pkey_numbers_secure),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
