@@ -345,6 +345,55 @@ static TEE_Result memory(uint32_t pt, TEE_Param p[4])
 	return TEE_SUCCESS;
 }
 
+static uint32_t map_checks(void)
+{
+	uint8_t *p = tee_map_zi(8192, 0), *q;
+
+	if (!p || p[0] || p[8191])
+		return 1;
+	p[100] = 7;
+	if (TEE_CacheClean((char *)p, 8192) || TEE_CacheFlush((char *)p, 8192) ||
+	    TEE_CacheInvalidate((char *)p, 8192))
+		return 2;
+	if (tee_map_zi(4096, 0x100) || tee_map_zi(0, 0))
+		return 3;
+	if (tee_map_zi_va((uintptr_t)p, 4096, 0))	/* taken */
+		return 4;
+	if (tee_unmap(p, 8192))
+		return 5;
+	q = tee_map_zi_va((uintptr_t)p, 4096, TEE_MEMORY_ACCESS_ANY_OWNER);
+	if (q != p || q[0] || tee_unmap(q, 4096))
+		return 6;
+	return 0;
+}
+
+static uint32_t heap_checks(void)
+{
+	void *leak;
+	size_t grown;
+
+	tee_user_mem_mark_heap();
+	leak = TEE_Malloc(1000, 0);
+	grown = tee_user_mem_check_heap();
+	TEE_Free(leak);
+	return leak && grown >= 1000 ? 0 : 7;
+}
+
+static TEE_Result mem_extensions(uint32_t pt, TEE_Param p[4])
+{
+	uint32_t step;
+
+	if (pt != PT(MEMREF_INOUT, VALUE_OUTPUT, NONE, NONE))
+		return TEE_ERROR_BAD_PARAMETERS;
+	step = map_checks();
+	if (!step && TEE_CacheFlush(p[0].memref.buffer, p[0].memref.size))
+		step = 8;
+	if (!step)
+		step = heap_checks();
+	p[1].value.a = step;
+	return TEE_SUCCESS;
+}
+
 static bool access_ok(uint32_t flags, void *buf, size_t size)
 {
 	return TEE_CheckMemoryAccessRights(flags, buf, size) == TEE_SUCCESS;
@@ -431,6 +480,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx __unused, uint32_t cmd,
 		return random_cmd(pt, p);
 	case TEST_CMD_SESSION_COUNT:
 		return sessions(pt, p);
+	case TEST_CMD_MEM_EXTENSIONS:
+		return mem_extensions(pt, p);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

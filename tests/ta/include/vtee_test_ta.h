@@ -121,6 +121,14 @@ enum test_ta_cmd {
 	 * TEST_PLUGIN_SUB_UNKNOWN asks a UUID no plugin has instead.
 	 */
 	TEST_CMD_SUPP_PLUGIN = 21,
+	/*
+	 * OP-TEE's memory extensions: tee_map_zi (zeroed, writable; bad
+	 * flags give NULL), tee_map_zi_va at a free address and not over a
+	 * mapping, tee_unmap, TEE_CacheClean/Flush/Invalidate on that memory
+	 * and on p0 (client memory), and the heap mark and check.  p0
+	 * MEMREF_INOUT; p1 VALUE_OUTPUT a = the first step that failed, 0.
+	 */
+	TEST_CMD_MEM_EXTENSIONS = 22,
 };
 
 #define TEST_PANIC_CODE 0xdead0001u

@@ -291,6 +291,12 @@ static void test_api_commands(void **state)
 	assert_int_equal(invoke(&ta, TEST_CMD_CHECK_ACCESS, PT(MIO, 0, 0, 0),
 				&m), SUCCESS);
 
+	memref(&m, 0, 1, 8, 64);
+	m.params[1].a = 99;
+	assert_int_equal(invoke(&ta, TEST_CMD_MEM_EXTENSIONS,
+				PT(MIO, VO, 0, 0), &m), SUCCESS);
+	assert_int_equal(m.params[1].a, 0);
+
 	memset(buf, 0, 64);
 	memref(&m, 0, 1, 0, 64);
 	assert_int_equal(invoke(&ta, TEST_CMD_RANDOM, PT(MO, 0, 0, 0), &m),
