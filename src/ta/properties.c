@@ -170,6 +170,8 @@ TEE_Result TEE_GetPropertyAsBinaryBlock(TEE_PropSetHandle propsetOrEnumerator,
 				   USER_TA_PROP_TYPE_BINARY_BLOCK, &p);
 	size_t need;
 
+	if (!valueBufferLen)
+		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
 	if (res != TEE_SUCCESS)
 		return res;
 	if (!ta_base64_decode(p.value, strlen(p.value), NULL, &need))

@@ -202,6 +202,10 @@ static TEE_Result panic(uint32_t pt, TEE_Param p[4])
 	case PROPS_PANIC_MADE_UP_ENUM:
 		TEE_GetNextProperty((TEE_PropSetHandle)(uintptr_t)0x7e57);
 		break;
+	case PROPS_PANIC_NULL_BLOCK_LEN:
+		TEE_GetPropertyAsBinaryBlock(TEE_PROPSET_TEE_IMPLEMENTATION,
+					     "gpd.tee.deviceID", buf, NULL);
+		break;
 	default:
 		return TEE_ERROR_BAD_PARAMETERS;
 	}

@@ -621,7 +621,8 @@ static void test_panics(void **state)
 {
 	static const uint32_t cases[] = { PROPS_PANIC_START_NO_SET,
 					  PROPS_PANIC_FREED_ENUM,
-					  PROPS_PANIC_MADE_UP_ENUM };
+					  PROPS_PANIC_MADE_UP_ENUM,
+					  PROPS_PANIC_NULL_BLOCK_LEN };
 
 	(void)state;
 	for (int v = 0; v < 2; v++)

@@ -88,6 +88,7 @@ enum props_ta_panic {
 	PROPS_PANIC_START_NO_SET,	/* Start with an enumerator as set */
 	PROPS_PANIC_FREED_ENUM,		/* AsString with a freed one */
 	PROPS_PANIC_MADE_UP_ENUM,	/* GetNextProperty of a made-up one */
+	PROPS_PANIC_NULL_BLOCK_LEN,	/* AsBinaryBlock, no length pointer */
 };
 
 /*
