@@ -17,6 +17,7 @@
 #include "ns_ram.h"
 #include "optee_private.h"
 #include "tee_api_defines.h"
+#include "vtee/optee_rpc_cmd.h"
 
 /* A minimal driver: just what page lists and args need. */
 static struct ns_ram *ram;
@@ -54,6 +55,7 @@ static int setup(void **state)
 		return -1;
 	dev = tee_device_alloc(&desc, "tee9", ram, &optee);
 	optee.ctx = tee_context_open(dev, &(struct tee_cred){ 0 }, &err);
+	optee_cookies_init(&optee.cookies);
 	return optee.ctx ? 0 : -1;
 }
 
@@ -189,6 +191,72 @@ static void test_params_from_msg(void **state)
 	assert_int_equal(p[2].u.memref.size, 99);
 }
 
+/* One RPC SHM_ALLOC of KERNEL memory: the answer's shm, its list read back. */
+static uint64_t rpc_alloc(struct optee_rpc_call_ctx *cc, uint64_t size,
+			  uint64_t *pages)
+{
+	uint64_t buf[OPTEE_MSG_GET_ARG_SIZE(1) / 8] = { 0 };
+	struct optee_msg_arg *arg = (struct optee_msg_arg *)buf;
+
+	arg->cmd = OPTEE_RPC_CMD_SHM_ALLOC;
+	arg->num_params = 1;
+	arg->params[0].attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT;
+	arg->params[0].u.value = (struct optee_msg_param_value){
+		OPTEE_RPC_SHM_TYPE_KERNEL, size, 0 };
+	optee_rpc_cmd(optee.ctx, &optee, arg, sizeof(buf), cc);
+	assert_int_equal(arg->ret, TEEC_SUCCESS);
+	assert_non_null(cc->page_list);
+	assert_int_equal(arg->params[0].u.tmem.buf_ptr, cc->page_list->paddr);
+	assert_int_equal(mobj_read_page_list(ram, arg->params[0].u.tmem.buf_ptr,
+					     (size + 4095) / 4096, pages),
+			 TEE_SUCCESS);
+	return arg->params[0].u.tmem.shm_ref;
+}
+
+static void rpc_free(struct optee_rpc_call_ctx *cc, uint64_t cookie)
+{
+	uint64_t buf[OPTEE_MSG_GET_ARG_SIZE(1) / 8] = { 0 };
+	struct optee_msg_arg *arg = (struct optee_msg_arg *)buf;
+
+	arg->cmd = OPTEE_RPC_CMD_SHM_FREE;
+	arg->num_params = 1;
+	arg->params[0].attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT;
+	arg->params[0].u.value = (struct optee_msg_param_value){
+		OPTEE_RPC_SHM_TYPE_KERNEL, cookie, 0 };
+	optee_rpc_cmd(optee.ctx, &optee, arg, sizeof(buf), cc);
+	assert_int_equal(arg->ret, TEEC_SUCCESS);
+}
+
+/*
+ * A call keeps one page list, the last SHM_ALLOC answer's: the secure
+ * world reads each list when the answer arrives, so the next SHM_ALLOC
+ * frees it, and any number of allocations fit in one call.
+ */
+static void test_rpc_shm_alloc_keeps_one_page_list(void **state)
+{
+	struct optee_rpc_call_ctx cc = { .page_list = NULL };
+	uint64_t cookies[40], pages[3];
+
+	(void)state;
+	for (size_t i = 0; i < 40; i++) {
+		struct tee_shm *before = cc.page_list;
+		struct tee_shm *shm;
+
+		cookies[i] = rpc_alloc(&cc, 3 * 4096, pages);
+		shm = optee_cookie_lookup(&optee.cookies, cookies[i]);
+		assert_non_null(shm);
+		assert_int_equal(pages[0], shm->paddr);
+		assert_int_equal(pages[2], shm->paddr + 2 * 4096);
+		if (before)
+			assert_ptr_not_equal(cc.page_list, before);
+	}
+	for (size_t i = 0; i < 40; i++)
+		rpc_free(&cc, cookies[i]);
+	assert_non_null(cc.page_list);	/* frees leave the last list */
+	optee_rpc_finalize_call(&cc);
+	assert_null(cc.page_list);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_params_to_msg),
 		cmocka_unit_test(test_params_refused),
 		cmocka_unit_test(test_params_from_msg),
+		cmocka_unit_test(test_rpc_shm_alloc_keeps_one_page_list),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
