@@ -69,6 +69,10 @@ static void optee_close_context(struct tee_context *ctx)
 {
 	struct optee *optee = optee_of(ctx);
 
+	/* first: a call of ctx stuck on an absent supplicant holds a secure
+	 * thread that closing the sessions may need */
+	if (ctx->teedev != optee->supp_teedev)
+		optee_supp_abandon(&optee->supp, ctx);
 	optee_close_all_sessions(ctx);
 	if (ctx->teedev == optee->supp_teedev) {
 		pthread_mutex_lock(&optee->supp.mutex);

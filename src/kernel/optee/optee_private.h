@@ -146,6 +146,8 @@ void optee_rpc_finalize_call(struct optee_rpc_call_ctx *call_ctx);
 /* supp.c */
 void optee_supp_init(struct optee_supp *supp);
 void optee_supp_release(struct optee_supp *supp);
+/* ctx is gone: with no supplicant attached, its queued requests fail. */
+void optee_supp_abandon(struct optee_supp *supp, struct tee_context *ctx);
 void optee_supp_report(struct optee_supp *supp, FILE *out);
 uint32_t optee_supp_thrd_req(struct tee_context *ctx, uint32_t func,
 			     size_t num_params, struct tee_param *param);

@@ -18,6 +18,7 @@ struct optee_supp_req {
 	int id;
 	bool in_queue;
 	bool done;
+	struct tee_context *ctx;	/* whose call asked */
 	uint32_t func;
 	uint32_t ret;
 	size_t num_params;
@@ -92,12 +93,35 @@ void optee_supp_release(struct optee_supp *supp)
 	pthread_mutex_unlock(&supp->mutex);
 }
 
+/*
+ * The caller's context is gone (its process died while the call waited).
+ * With no supplicant to take them, its queued requests could wait
+ * forever, holding a secure thread each: they fail now, as Linux gives
+ * up an interrupted wait when no supplicant is there.
+ */
+void optee_supp_abandon(struct optee_supp *supp, struct tee_context *ctx)
+{
+	pthread_mutex_lock(&supp->mutex);
+	for (size_t id = 1; !supp->ctx && id < supp->ids_len; id++) {
+		struct optee_supp_req *req = supp->ids[id];
+
+		if (!req || req->ctx != ctx || !req->in_queue)
+			continue;
+		list_del(&req->node);
+		req->in_queue = false;
+		supp->ids[id] = NULL;
+		supp_complete(req, TEEC_ERROR_COMMUNICATION);
+	}
+	pthread_mutex_unlock(&supp->mutex);
+}
+
 uint32_t optee_supp_thrd_req(struct tee_context *ctx, uint32_t func,
 			     size_t num_params, struct tee_param *param)
 {
 	struct optee_supp *supp = &optee_of(ctx)->supp;
 	struct optee_supp_req req = {
-		.func = func, .num_params = num_params, .param = param,
+		.ctx = ctx, .func = func, .num_params = num_params,
+		.param = param,
 	};
 	uint32_t ret;
 

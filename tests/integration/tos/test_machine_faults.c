@@ -241,6 +241,59 @@ static void test_idle_supplicant_killed_and_replaced(void **state)
 	assert_int_equal(machine_stop(&m), 0);
 }
 
+/* Waits until the status report contains `line` (up to 5 s). */
+static bool status_shows(struct test_machine *m, const char *line)
+{
+	char status[8192];
+
+	for (int i = 0; i < 500; i++) {
+		if (!machine_status(m, status, sizeof(status)) &&
+		    strstr(status, line))
+			return true;
+		usleep(10 * 1000);
+	}
+	return false;
+}
+
+/*
+ * No supplicant at all, and a client that dies while its call waits for
+ * one: the call gives up (as an interrupted wait does on Linux) and its
+ * secure thread comes free, rather than waiting forever.
+ */
+static void test_client_dies_waiting_for_absent_supplicant(void **state)
+{
+	const char *args[] = { "--no-supplicant", "--threads", "1", NULL };
+	struct opener op;
+	struct test_machine m;
+	TEEC_Context ctx;
+	pid_t child;
+
+	(void)state;
+	assert_int_equal(machine_start(&m, args), 0);
+	child = fork();
+	if (child == 0) {
+		if (TEEC_InitializeContext(NULL, &ctx))
+			_exit(1);
+		op = (struct opener){ &ctx, &test_ta_multi, TEEC_SUCCESS, 0 };
+		open_one(&op);	/* LOAD_TA: waits for a supplicant */
+		_exit(2);
+	}
+	assert_true(status_shows(&m, "supplicant_requests queued 1 taken 0"));
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
+	assert_true(status_shows(&m, "supplicant_requests queued 0 taken 0"));
+	assert_true(status_shows(&m, "secure_threads total 1 busy 0"));
+	/* the one secure thread serves the next call */
+	assert_int_equal(machine_start_supplicant(&m), 0);
+	assert_true(machine_wait_supplicant(&m));
+	assert_int_equal(TEEC_InitializeContext(NULL, &ctx), TEEC_SUCCESS);
+	op = (struct opener){ &ctx, &test_ta_multi, TEEC_ERROR_GENERIC, 0 };
+	open_one(&op);
+	assert_int_equal(op.res, TEEC_SUCCESS);
+	TEEC_FinalizeContext(&ctx);
+	assert_int_equal(machine_stop(&m), 0);
+}
+
 static void test_sigterm_is_a_clean_exit(void **state)
 {
 	struct test_machine m;
@@ -268,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_killed_client_leaves_nothing),
 		cmocka_unit_test(test_supplicant_killed_and_restarted),
 		cmocka_unit_test(test_idle_supplicant_killed_and_replaced),
+		cmocka_unit_test(test_client_dies_waiting_for_absent_supplicant),
 		cmocka_unit_test(test_sigterm_is_a_clean_exit),
 	};
 
