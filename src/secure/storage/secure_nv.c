@@ -59,16 +59,20 @@ int secure_nv_write(const char *dir, const char *name, uint64_t value)
 {
 	struct nv_record r = { value, ~value };
 	char path[600], nv_dir[600];
-	bool created = false;
+	bool created = false, made_dir = false;
 	int fd, rc = nv_path(path, sizeof(path), dir, name);
 
 	if (rc)
 		return rc;
-	snprintf(nv_dir, sizeof(nv_dir), "%s/nv", dir);
-	if (mkdir(nv_dir, 0700) && errno != EEXIST)
-		return -errno;
 	fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
 	if (fd < 0 && errno == ENOENT) {
+		/* the first write of a volume: nv/ may not exist yet either,
+		 * and nothing else on this hot path needs it made */
+		snprintf(nv_dir, sizeof(nv_dir), "%s/nv", dir);
+		if (!mkdir(nv_dir, 0700))
+			made_dir = true;
+		else if (errno != EEXIST)
+			return -errno;
 		fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
 			  0600);
 		created = true;
@@ -80,5 +84,7 @@ int secure_nv_write(const char *dir, const char *name, uint64_t value)
 	close(fd);
 	if (!rc && created)
 		rc = sync_dir(nv_dir);
+	if (!rc && made_dir)
+		rc = sync_dir(dir);
 	return rc;
 }

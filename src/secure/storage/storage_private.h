@@ -42,6 +42,7 @@ struct phandle {
 	/* the chunks of a write that spans several calls, so far */
 	uint8_t *stage;
 	size_t stage_len;
+	size_t stage_cap;
 	uint64_t stage_pos;
 };
 
