@@ -530,6 +530,8 @@ uint32_t storage_delete(const struct storage_caller *c, uint32_t handle)
 		return res;
 	vol = h->obj->vol;
 	res = require_meta(h);
+	if (!res)
+		res = volume_load(&vol->v, c->thr);
 	if (!res && !h->obj->pending &&
 	    (e = volume_find(&vol->v, h->obj->id, h->obj->id_len)))
 		res = volume_remove(&vol->v, c->thr, e);
@@ -558,6 +560,8 @@ uint32_t storage_rename(const struct storage_caller *c, uint32_t handle,
 	o = h->obj;
 	vol = o->vol;
 	res = require_meta(h);
+	if (!res)
+		res = volume_load(&vol->v, c->thr);
 	pthread_mutex_lock(&c->s->lock);
 	if (!res && (open_obj(vol, id, id_len) ||
 		     volume_find(&vol->v, id, id_len)))

@@ -66,9 +66,10 @@ static uint32_t commit(const struct storage_caller *c, struct pobj *o)
 {
 	struct volume *vol = &o->vol->v;
 	struct sfmt_dir_entry *e;
+	uint32_t res = volume_load(vol, c->thr);
 
-	uint32_t res;
-
+	if (res)
+		return res;
 	if (o->pending) {
 		if (o->content.meta.data_len < o->pending_total)
 			return TEE_SUCCESS;
@@ -139,12 +140,14 @@ static void drop_stage(struct phandle *h)
 	free(h->stage);
 	h->stage = NULL;
 	h->stage_len = 0;
+	h->stage_cap = 0;
 }
 
 /* Adds a chunk to the write being staged (started at pos if none is). */
 static uint32_t stage_chunk(struct phandle *h, uint64_t pos, const void *buf,
 			    size_t len)
 {
+	size_t need, cap;
 	uint8_t *grown;
 
 	if (!h->stage)
@@ -153,17 +156,28 @@ static uint32_t stage_chunk(struct phandle *h, uint64_t pos, const void *buf,
 		return TEE_ERROR_BAD_PARAMETERS;
 	if (len > SFMT_FILE_MAX - h->stage_len)
 		return TEE_ERROR_STORAGE_NO_SPACE;
-	/* copied rather than realloc'd, so the old bytes can be wiped */
-	grown = malloc(h->stage_len + len ? h->stage_len + len : 1);
-	if (!grown)
-		return TEE_ERROR_OUT_OF_MEMORY;
-	if (h->stage)
-		memcpy(grown, h->stage, h->stage_len);
-	memcpy(grown + h->stage_len, buf, len);
-	len += h->stage_len;
-	drop_stage(h);
-	h->stage = grown;
-	h->stage_len = len;
+	need = h->stage_len + len;
+	if (!h->stage || need > h->stage_cap) {
+		/* doubled (up to the largest file), so a write of n chunks
+		 * copies O(n) bytes; copied rather than realloc'd, so the old
+		 * bytes can be wiped */
+		size_t have = h->stage_len;
+
+		cap = h->stage_cap * 2 > need ? h->stage_cap * 2 : need;
+		if (cap > SFMT_FILE_MAX)
+			cap = SFMT_FILE_MAX;
+		grown = malloc(cap ? cap : 1);
+		if (!grown)
+			return TEE_ERROR_OUT_OF_MEMORY;
+		if (h->stage)
+			memcpy(grown, h->stage, have);
+		drop_stage(h);
+		h->stage = grown;
+		h->stage_len = have;
+		h->stage_cap = cap;
+	}
+	memcpy(h->stage + h->stage_len, buf, len);
+	h->stage_len = need;
 	return TEE_SUCCESS;
 }
 

@@ -155,8 +155,14 @@ uint32_t volume_load(struct volume *v, struct sw_thread *thr)
 	uint32_t res = TEE_SUCCESS;
 	int rc;
 
-	if (v->loaded)
+	if (v->loaded && !v->stale)
 		return TEE_SUCCESS;
+	/* what memory holds may be older than the disk: start over */
+	free_entries(v->e, v->n);
+	v->e = NULL;
+	v->n = 0;
+	v->counter = 0;
+	v->loaded = v->stale = false;
 	rc = secure_nv_read(v->nv_dir, v->name, &nv);
 	if (rc)
 		return rc == -EBADMSG ? TEE_ERROR_CORRUPT_OBJECT :
@@ -327,8 +333,12 @@ static uint32_t commit(struct volume *v, struct sw_thread *thr,
 	free(buf);
 	if (!res && secure_nv_write(v->nv_dir, v->name, next))
 		res = TEE_ERROR_STORAGE_NOT_AVAILABLE;
-	if (res)
+	if (res) {
+		/* the new directory may be on disk after all, pointing at
+		 * the object slot the next update would write again */
+		v->stale = true;
 		return res;
+	}
 	free_entries(v->e, v->n);
 	v->e = e;
 	v->n = n;

@@ -35,6 +35,9 @@ struct volume {
 	char name[VOLUME_NAME_LEN];
 	uint8_t key[SFMT_KEY_SIZE];
 	bool loaded;
+	/* a commit failed after its directory write began: the disk may
+	 * hold that directory, so it is read again before the next update */
+	bool stale;
 	uint64_t counter;		/* of the directory loaded */
 	struct sfmt_dir_entry *e;	/* the directory's entries */
 	size_t n;
@@ -55,7 +58,7 @@ void volume_init(struct volume *v, struct fstore *fs, const char *nv_dir,
 void volume_fini(struct volume *v);
 
 /*
- * Reads the directory if it is not loaded yet.  TEE_SUCCESS,
+ * Reads the directory if it is not loaded yet (or again, if it is stale).  TEE_SUCCESS,
  * TEE_ERROR_CORRUPT_OBJECT (no valid directory at the expected counter:
  * tampered, rolled back or deleted), TEE_ERROR_STORAGE_NOT_AVAILABLE,
  * TEE_ERROR_OUT_OF_MEMORY.

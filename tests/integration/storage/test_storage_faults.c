@@ -218,6 +218,49 @@ static void test_torn_write_and_daemon_killed(void **state)
 	}
 }
 
+/* Which of three contents the object holds (-1: none, or unreadable). */
+static int which_of(struct sclient *c, int a, int b, int d)
+{
+	int now = which(c, a, b);
+
+	return now >= 0 ? now : which(c, d, d);
+}
+
+/*
+ * Two faults in a row: an update whose outcome the trusted OS could not
+ * learn (it may be on disk after all), then a torn write of the next one
+ * with the daemon killed.  The object must still be one of the contents
+ * written, never lost.
+ */
+static void test_unknown_outcome_then_torn_write(void **state)
+{
+	struct sclient c;
+	int have = 0, k = 1;
+
+	(void)state;
+	assert_int_equal(sc_open(&c, 0), 0);
+	create_first(&c);
+	sc_close(&c);
+	for (int first = 1; first <= FAULT_POINTS; first++) {
+		for (int second = 1; second <= 8; second++, k += 2) {
+			char fault[32];
+			int now;
+
+			assert_int_equal(sc_open(&c, 0), 0);
+			snprintf(fault, sizeof(fault), "kill:%d", first);
+			update_with_fault(&c, k, fault, false);
+			snprintf(fault, sizeof(fault), "torn:%d", second);
+			update_with_fault(&c, k + 1, fault, true);
+			sc_close(&c);
+			assert_int_equal(sc_open(&c, 0), 0);
+			now = which_of(&c, have, k, k + 1);
+			assert_true(now == have || now == k || now == k + 1);
+			have = now;
+			sc_close(&c);
+		}
+	}
+}
+
 static void test_failing_writes(void **state)
 {
 	static const char *const faults[] = { "eio:1", "enospc:1" };
@@ -319,6 +362,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_supplicant_killed_at_every_point),
 		T(test_torn_write_and_daemon_killed),
+		T(test_unknown_outcome_then_torn_write),
 		T(test_failing_writes),
 		T(test_concurrent_writers),
 #undef T
