@@ -68,17 +68,41 @@ TEE_Result tee_unmap(void *buf, size_t len)
 	return munmap(buf, len) ? TEE_ERROR_BAD_PARAMETERS : TEE_SUCCESS;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define TA_HEAP_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TA_HEAP_SANITIZED 1
+#endif
+#endif
+
+#ifdef TA_HEAP_SANITIZED
+/* the sanitizer runtime's (gcc ships no header for it) */
+size_t __sanitizer_get_current_allocated_bytes(void);
+#endif
+
+/* Bytes the heap has handed out and not taken back (a sanitizer's own
+ * allocator replaces glibc's, and keeps its own count). */
+static size_t heap_in_use(void)
+{
+#ifdef TA_HEAP_SANITIZED
+	return __sanitizer_get_current_allocated_bytes();
+#else
+	return mallinfo2().uordblks;
+#endif
+}
+
 /* Bytes in use on the heap when the TA marked it. */
 static size_t heap_mark;
 
 void tee_user_mem_mark_heap(void)
 {
-	heap_mark = mallinfo2().uordblks;
+	heap_mark = heap_in_use();
 }
 
 size_t tee_user_mem_check_heap(void)
 {
-	size_t now = mallinfo2().uordblks;
+	size_t now = heap_in_use();
 
 	return now > heap_mark ? now - heap_mark : 0;
 }
